@@ -1,0 +1,42 @@
+package org.bidnn.model;
+
+/**
+ * The shape of a BiDNN: modality sizes, the first hidden layer, the embedding size (twice the
+ * central layer, since the embedding concatenates both directions' central layers), the activation,
+ * whether the central weights are tied, and the dropout applied after the central layers.
+ */
+public record Architecture(int mod1Size, int mod2Size, int hiddenSize, int embeddingSize,
+                           ActivationFunction activation, boolean tied, double dropout) {
+
+    public Architecture {
+        requirePositive("mod1size", mod1Size);
+        requirePositive("mod2size", mod2Size);
+        requirePositive("hdnsize", hiddenSize);
+        requirePositive("repsize", embeddingSize);
+        if (embeddingSize % 2 != 0) {
+            throw new IllegalArgumentException("repsize must be even: the embedding concatenates the two "
+                    + "central layers of repsize/2 units each, got " + embeddingSize);
+        }
+        if (activation == null) {
+            throw new IllegalArgumentException("activation is required");
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout is a drop probability in [0, 1), got " + dropout);
+        }
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+
+    /** Units in each direction's central layer. */
+    public int centralSize() {
+        return embeddingSize / 2;
+    }
+
+    public int inputSize() {
+        return mod1Size + mod2Size;
+    }
+}

@@ -1,0 +1,16 @@
+package org.bidnn.model;
+
+/** SGD with Nesterov momentum: {@code v = mu*v - lr*g; p += mu*v - lr*g}, as the original tool. */
+public record Optimizer(double learningRate, double momentum) {
+
+    public static final Optimizer DEFAULT = new Optimizer(0.1, 0.9);
+
+    public Optimizer {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+        }
+    }
+}
