@@ -89,6 +89,25 @@ public final class BiDNNNetwork {
         return new Optimizer(updater.getLearningRate(), updater.getMomentum());
     }
 
+    /**
+     * Sets the optimiser and dropout for further training of a loaded network; the optimiser's
+     * momentum state is kept.
+     */
+    public BiDNNNetwork withTrainingHyperparameters(Optimizer optimizer, double dropout) {
+        BiDNNLayerConfig layer = (BiDNNLayerConfig) network.getLayer(0).conf().getLayer();
+        for (IUpdater updater : new IUpdater[] {layer.getIUpdater(), layer.getBiasUpdater()}) {
+            if (updater instanceof Nesterovs nesterovs) {
+                nesterovs.setMomentum(optimizer.momentum());
+            }
+        }
+        layer.setDropProbability(dropout);
+        // Also rebuilds DL4J's updater from the (changed) configuration, keeping its state.
+        network.setLearningRate(optimizer.learningRate());
+        Architecture a = architecture;
+        return new BiDNNNetwork(new Architecture(a.mod1Size(), a.mod2Size(), a.hiddenSize(), a.embeddingSize(),
+                a.activation(), a.tied(), dropout), network);
+    }
+
     /** Epochs of training this network has seen, across saves and loads. */
     public int epochsTrained() {
         return network.getLayerWiseConfigurations().getEpochCount();

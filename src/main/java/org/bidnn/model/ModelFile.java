@@ -1,0 +1,136 @@
+package org.bidnn.model;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.bidnn.io.AtomicFiles;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * The BiDNN model file: a zip archive with two entries.
+ * <ul>
+ *   <li>{@code bidnn-model.json}: {@link ModelMetadata}, readable by people and by tools that only
+ *       need the sizes;</li>
+ *   <li>{@code network.zip}: the network in DL4J's own {@link ModelSerializer} format
+ *       (configuration JSON, parameters and, when saved, the optimiser state for resuming).</li>
+ * </ul>
+ * Files are written to a temporary file beside the target and renamed, so readers never see a
+ * partial model. Readers refuse a newer {@code formatVersion} than they know.
+ */
+public final class ModelFile {
+
+    public static final String FORMAT = "bidnn-model";
+    public static final int FORMAT_VERSION = 1;
+    static final String METADATA_ENTRY = "bidnn-model.json";
+    static final String NETWORK_ENTRY = "network.zip";
+    private static final String PRODUCER = "bidnn-spark " + version();
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ModelFile() {
+    }
+
+    /** A model read back from a file. */
+    public record Loaded(BiDNNNetwork network, ModelMetadata metadata) {
+    }
+
+    /** Writes {@code network} (with its optimiser state, so training can resume) to {@code path}. */
+    public static void save(BiDNNNetwork network, Path path) throws IOException {
+        ModelMetadata metadata = metadataOf(network);
+        ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(network.network(), dl4j, true);
+        AtomicFiles.write(path, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
+            zip.write(JSON.writeValueAsBytes(metadata));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(NETWORK_ENTRY));
+            dl4j.writeTo(zip);
+            zip.closeEntry();
+            zip.finish();
+        });
+    }
+
+    static ModelMetadata metadataOf(BiDNNNetwork network) {
+        Architecture a = network.architecture();
+        Optimizer o = network.optimizer();
+        return new ModelMetadata(FORMAT, FORMAT_VERSION, PRODUCER, Instant.now().toString(),
+                a.mod1Size(), a.mod2Size(), a.hiddenSize(), a.embeddingSize(), a.activation().cliName(),
+                a.tied(), a.dropout(), o.learningRate(), o.momentum(), network.epochsTrained(),
+                network.network().getLayerWiseConfigurations().getConf(0).getSeed());
+    }
+
+    /** Reads only the metadata. */
+    public static ModelMetadata readMetadata(Path path) throws IOException {
+        return read(path, false).metadata();
+    }
+
+    /** Reads the whole model, optimiser state included. */
+    public static Loaded load(Path path) throws IOException {
+        return read(path, true);
+    }
+
+    private static Loaded read(Path path, boolean withNetwork) throws IOException {
+        ModelMetadata metadata = null;
+        byte[] networkBytes = null;
+        try (InputStream in = Files.newInputStream(path); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (METADATA_ENTRY.equals(e.getName())) {
+                    metadata = JSON.readValue(zip.readAllBytes(), ModelMetadata.class);
+                } else if (NETWORK_ENTRY.equals(e.getName()) && withNetwork) {
+                    networkBytes = zip.readAllBytes();
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new ModelFileException(path, "no such file");
+        } catch (IOException e) {
+            throw new ModelFileException(path, "not a readable BiDNN model (" + e.getMessage() + ")");
+        }
+        if (metadata == null || !FORMAT.equals(metadata.format())) {
+            throw new ModelFileException(path, "not a BiDNN model file (no " + METADATA_ENTRY + " entry)");
+        }
+        if (metadata.formatVersion() > FORMAT_VERSION) {
+            throw new ModelFileException(path, "model format version " + metadata.formatVersion()
+                    + " is newer than this program reads (" + FORMAT_VERSION + ")");
+        }
+        if (!withNetwork) {
+            return new Loaded(null, metadata);
+        }
+        if (networkBytes == null) {
+            throw new ModelFileException(path, "the model file has no " + NETWORK_ENTRY + " entry");
+        }
+        MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(networkBytes), true);
+        BiDNNNetwork network = BiDNNNetwork.wrap(restored);
+        if (!network.architecture().equals(metadata.architecture())) {
+            throw new ModelFileException(path, "metadata " + metadata.architecture()
+                    + " does not match the stored network " + network.architecture());
+        }
+        return new Loaded(network, metadata);
+    }
+
+    private static String version() {
+        String v = ModelFile.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** A model file that cannot be used; the message names the file. */
+    public static final class ModelFileException extends IOException {
+        public ModelFileException(Path path, String problem) {
+            super(path + ": " + problem);
+        }
+    }
+}

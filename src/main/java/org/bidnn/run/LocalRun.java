@@ -1,0 +1,157 @@
+package org.bidnn.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.bidnn.io.LibSvmReader;
+import org.bidnn.io.LibSvmWriter;
+import org.bidnn.io.Segment;
+import org.bidnn.model.Architecture;
+import org.bidnn.model.BiDNNNetwork;
+import org.bidnn.model.ModelFile;
+import org.bidnn.model.Presence;
+import org.bidnn.model.SegmentTransformer;
+import org.bidnn.train.LocalTrainer;
+import org.bidnn.train.TrainingRows;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The original tool's job on one machine: read a LibSVM file, train (or load) a BiDNN, and write
+ * the multimodal embedding or the crossmodal expansion, with the periodic writes, model saves and
+ * commands of {@code -w}, {@code -s} and {@code -x}.
+ */
+public final class LocalRun {
+
+    /** Rows per inference batch when writing outputs. */
+    private static final int WRITE_BATCH = 1024;
+
+    private final RunOptions options;
+    private final Console console;
+
+    public LocalRun(RunOptions options, Console console) {
+        this.options = options;
+        this.console = console;
+    }
+
+    /** Runs the job; every file it writes appears whole or not at all. */
+    public void execute() throws IOException, InterruptedException {
+        Architecture a = options.architecture();
+        printSettings();
+        List<Segment> segments = LibSvmReader.read(options.input(), a.inputSize());
+        List<float[]> rows = segments.stream().map(Segment::values).toList();
+        reportAvailability(rows);
+
+        BiDNNNetwork network = startingNetwork();
+        INDArray trainingRows = TrainingRows.select(rows, a.mod1Size(), options.ignoreZeroes());
+        console.say(Console.PROGRESS, "Training on %d rows, %d epochs", trainingRows.rows(), options.training().epochs());
+        SegmentTransformer transformer = new SegmentTransformer(network, options.mode(),
+                options.l2Normalize(), options.ignoreZeroes());
+        new LocalTrainer(options.training()).train(network, trainingRows, (epoch, total, loss, took) -> {
+            console.say(Console.PROGRESS, "Epoch %d of %d took %.3fs training loss:\t%.6f",
+                    epoch, total, took.toNanos() / 1e9, loss);
+            if (options.writeAfter() > 0 && epoch % options.writeAfter() == 0) {
+                publish(network, transformer, segments, pattern -> EpochPlaceholder.forEpoch(pattern, epoch));
+            }
+        });
+        publish(network, transformer, segments, EpochPlaceholder::forFinal);
+    }
+
+    private BiDNNNetwork startingNetwork() throws IOException {
+        Architecture wanted = options.architecture();
+        if (options.loadModel() == null) {
+            return BiDNNNetwork.create(wanted, options.optimizer(), options.training().seed());
+        }
+        console.say(Console.PROGRESS, "Loading model from %s", options.loadModel());
+        BiDNNNetwork loaded = ModelFile.load(options.loadModel()).network();
+        Architecture found = loaded.architecture();
+        // Dropout is a training setting, not part of what the model is.
+        Architecture comparable = new Architecture(found.mod1Size(), found.mod2Size(), found.hiddenSize(),
+                found.embeddingSize(), found.activation(), found.tied(), wanted.dropout());
+        if (!comparable.equals(wanted)) {
+            throw new ModelFile.ModelFileException(options.loadModel(), "the model is "
+                    + describe(found) + " but the command line asks for " + describe(wanted));
+        }
+        return loaded.withTrainingHyperparameters(options.optimizer(), wanted.dropout());
+    }
+
+    private static String describe(Architecture a) {
+        return String.format("mod1size=%d mod2size=%d hdnsize=%d repsize=%d activation=%s %s", a.mod1Size(),
+                a.mod2Size(), a.hiddenSize(), a.embeddingSize(), a.activation().cliName(), a.tied() ? "tied" : "untied");
+    }
+
+    /** Writes the output, saves the model and runs the command, for one epoch or the final one. */
+    private void publish(BiDNNNetwork network, SegmentTransformer transformer, List<Segment> segments,
+                         java.util.function.UnaryOperator<String> placeholder) throws IOException {
+        Path output = Path.of(placeholder.apply(options.output()));
+        console.say(Console.PROGRESS, "Saving output to %s", output);
+        writeOutput(transformer, segments, output);
+        if (options.saveModel() != null) {
+            Path model = Path.of(placeholder.apply(options.saveModel()));
+            console.say(Console.PROGRESS, "Saving model to %s", model);
+            ModelFile.save(network, model);
+        }
+        if (options.execCommand() != null) {
+            runCommand(placeholder.apply(options.execCommand()));
+        }
+    }
+
+    private void writeOutput(SegmentTransformer transformer, List<Segment> segments, Path output) throws IOException {
+        List<String> ids = new ArrayList<>(segments.size());
+        List<float[]> vectors = new ArrayList<>(segments.size());
+        for (int from = 0; from < segments.size(); from += WRITE_BATCH) {
+            List<Segment> batch = segments.subList(from, Math.min(segments.size(), from + WRITE_BATCH));
+            float[][] out = transformer.transform(batch.stream().map(Segment::values).toArray(float[][]::new));
+            for (int i = 0; i < out.length; i++) {
+                ids.add(batch.get(i).id());
+                vectors.add(out[i]);
+            }
+        }
+        LibSvmWriter.write(output, ids, vectors, options.zeroBased());
+    }
+
+    private void runCommand(String command) throws IOException {
+        console.say(Console.PROGRESS, "Running %s", command);
+        Process process = new ProcessBuilder("/bin/sh", "-c", command).inheritIO().start();
+        try {
+            int exit = process.waitFor();
+            if (exit != 0) {
+                console.say(Console.SETTINGS, "warning: command exited with status %d: %s", exit, command);
+            }
+        } catch (InterruptedException e) {
+            process.destroy();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running: " + command, e);
+        }
+    }
+
+    private void reportAvailability(List<float[]> rows) {
+        Map<Presence, Integer> counts = new EnumMap<>(Presence.class);
+        Arrays.stream(Presence.values()).forEach(p -> counts.put(p, 0));
+        for (float[] row : rows) {
+            counts.merge(Presence.of(row, options.architecture().mod1Size(), options.ignoreZeroes()), 1, Integer::sum);
+        }
+        console.say(Console.PROGRESS, "Read %d rows from %s", rows.size(), options.input());
+        console.say(Console.PROGRESS, "Both modalities present: %d%nMissing 1st: %d%nMissing 2nd: %d%nMissing both modalities: %d",
+                counts.get(Presence.BOTH), counts.get(Presence.ONLY_MOD2), counts.get(Presence.ONLY_MOD1),
+                counts.get(Presence.NONE));
+    }
+
+    private void printSettings() {
+        Architecture a = options.architecture();
+        console.say(Console.SETTINGS, "Input file : %s%nOutput file: %s", options.input(), options.output());
+        console.say(Console.SETTINGS, "Size of 1st modality: %d%nSize of 2nd modality: %d%n1st hidden layer size: %d%nRepresentation size: %d",
+                a.mod1Size(), a.mod2Size(), a.hiddenSize(), a.embeddingSize());
+        console.say(Console.SETTINGS, "Epochs: %d%nActivation: %s%nDropout: %s%nBatch size: %d%nLearning rate: %s%nMomentum: %s",
+                options.training().epochs(), a.activation().cliName(), a.dropout(), options.training().batchSize(),
+                options.optimizer().learningRate(), options.optimizer().momentum());
+        console.say(Console.SETTINGS, "Load: %s%nSave: %s%nIgnore zeroes: %s%nDo not tie: %s%nL2 normalizing outputs: %s",
+                options.loadModel(), options.saveModel(), options.ignoreZeroes(), !a.tied(), options.l2Normalize());
+        console.say(Console.SETTINGS, "Writing every x epochs: %s%nExecuting after writes: %s%nPerforming %s",
+                options.writeAfter() == 0 ? "None" : options.writeAfter(), options.execCommand(),
+                options.mode() == org.bidnn.model.OutputMode.CROSSMODAL ? "crossmodal expansion" : "multimodal embedding");
+    }
+}

@@ -1,0 +1,39 @@
+package org.bidnn.run;
+
+import java.nio.file.Path;
+import org.bidnn.model.Architecture;
+import org.bidnn.model.Optimizer;
+import org.bidnn.model.OutputMode;
+import org.bidnn.train.TrainingSettings;
+
+/**
+ * Everything the original tool's command line says, once parsed.
+ *
+ * @param output output path, may contain {@code %e}
+ * @param loadModel model to start from, or null to start from random weights
+ * @param saveModel where to save the model (may contain {@code %e}), or null
+ * @param writeAfter write output / save model / run the command every this many epochs, or 0
+ * @param execCommand shell command run after each write (may contain {@code %e}), or null
+ * @param zeroBased write 0-based feature indices, as the original tool's output
+ */
+public record RunOptions(
+        Path input,
+        String output,
+        Architecture architecture,
+        Optimizer optimizer,
+        TrainingSettings training,
+        Path loadModel,
+        String saveModel,
+        OutputMode mode,
+        boolean l2Normalize,
+        boolean ignoreZeroes,
+        int writeAfter,
+        String execCommand,
+        boolean zeroBased) {
+
+    public RunOptions {
+        if (writeAfter < 0) {
+            throw new IllegalArgumentException("--write-after must be positive, got " + writeAfter);
+        }
+    }
+}

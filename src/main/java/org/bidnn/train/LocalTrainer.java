@@ -1,0 +1,59 @@
+package org.bidnn.train;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.bidnn.model.BiDNNNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains a BiDNN on one machine, as the original tool: every epoch shuffles the training rows,
+ * cuts them into minibatches (dropping the last partial one) and takes one Nesterov step per batch.
+ */
+public final class LocalTrainer {
+
+    private final TrainingSettings settings;
+
+    public LocalTrainer(TrainingSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param rows training rows {@code [x1 | x2]}, both modalities present
+     * @throws IllegalArgumentException when there is not even one batch to train on
+     */
+    public void train(BiDNNNetwork network, INDArray rows, EpochListener listener) throws IOException {
+        if (settings.epochs() == 0) {
+            return;
+        }
+        int n = (int) rows.rows();
+        int batch = settings.batchSize();
+        if (n < batch) {
+            throw new IllegalArgumentException("only " + n + " training rows (rows with both modalities) "
+                    + "for a batch size of " + batch + ": use a smaller batch size (-b) or more data");
+        }
+        int batches = n / batch;
+        List<Integer> order = IntStream.range(0, n).boxed().collect(Collectors.toCollection(ArrayList::new));
+        // Seeded, so that runs with one seed are repeatable.
+        Random shuffler = new Random(settings.seed());
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            long start = System.nanoTime();
+            Collections.shuffle(order, shuffler);
+            double lossSum = 0;
+            for (int b = 0; b < batches; b++) {
+                int[] picked = order.subList(b * batch, (b + 1) * batch).stream().mapToInt(Integer::intValue).toArray();
+                INDArray inputs = Nd4j.pullRows(rows, 1, picked);
+                lossSum += network.fitBatch(inputs);
+            }
+            network.markEpochFinished();
+            listener.epochFinished(epoch, settings.epochs(), lossSum / batches,
+                    Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.bidnn.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ModelFileTest {
+
+    @TempDir
+    Path dir;
+
+    private static BiDNNNetwork trainedNetwork(boolean tied) {
+        BiDNNNetwork net = BiDNNNetwork.create(new Architecture(6, 4, 8, 6, ActivationFunction.SIGMOID, tied, 0.1),
+                new Optimizer(0.05, 0.8), 77);
+        Nd4j.getRandom().setSeed(1);
+        INDArray rows = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 16, 10);
+        for (int i = 0; i < 3; i++) {
+            net.fitBatch(rows);
+        }
+        net.markEpochFinished();
+        return net;
+    }
+
+    @Test
+    void saveThenLoadGivesTheSameNetworkAndOptimiserState() throws IOException {
+        for (boolean tied : new boolean[] {true, false}) {
+            BiDNNNetwork net = trainedNetwork(tied);
+            Path file = dir.resolve("model-" + tied + ".bidnn");
+            ModelFile.save(net, file);
+            ModelFile.Loaded loaded = ModelFile.load(file);
+
+            assertEquals(net.architecture(), loaded.network().architecture());
+            assertEquals(net.network().params(), loaded.network().network().params());
+            assertEquals(net.network().getUpdater().getStateViewArray(),
+                    loaded.network().network().getUpdater().getStateViewArray());
+            assertEquals(new Optimizer(0.05, 0.8), loaded.network().optimizer());
+            assertEquals(1, loaded.metadata().epochsTrained());
+            assertEquals(77, loaded.metadata().seed());
+            assertEquals(ModelFile.FORMAT_VERSION, loaded.metadata().formatVersion());
+            INDArray probe = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, 10);
+            assertEquals(net.infer(probe).central1(), loaded.network().infer(probe).central1());
+            assertEquals(net.infer(probe).translation2to1(), loaded.network().infer(probe).translation2to1());
+        }
+    }
+
+    @Test
+    void metadataIsReadableJson() throws IOException {
+        Path file = dir.resolve("m.bidnn");
+        ModelFile.save(trainedNetwork(true), file);
+        ModelMetadata m = ModelFile.readMetadata(file);
+        assertEquals("bidnn-model", m.format());
+        assertEquals(6, m.mod1Size());
+        assertEquals(4, m.mod2Size());
+        assertEquals("sigmoid", m.activation());
+        assertTrue(m.tied());
+    }
+
+    @Test
+    void rejectsFilesThatAreNotModels() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
+        IOException e = assertThrows(IOException.class, () -> ModelFile.load(text));
+        assertTrue(e.getMessage().contains("notes.txt"), e.getMessage());
+
+        IOException missing = assertThrows(IOException.class, () -> ModelFile.load(dir.resolve("absent.bidnn")));
+        assertTrue(missing.getMessage().contains("absent.bidnn") && missing.getMessage().contains("no such file"));
+    }
+
+    @Test
+    void rejectsANewerFormatVersion() throws IOException {
+        Path file = dir.resolve("future.bidnn");
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(ModelFile.METADATA_ENTRY));
+            zip.write("{\"format\":\"bidnn-model\",\"formatVersion\":99,\"mod1Size\":1,\"mod2Size\":1,\"hiddenSize\":1,\"embeddingSize\":2,\"activation\":\"tanh\"}".getBytes());
+            zip.closeEntry();
+        }
+        IOException e = assertThrows(IOException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("version 99"), e.getMessage());
+    }
+
+    @Test
+    void aFailedSaveLeavesThePreviousModelInPlace() throws IOException {
+        Path file = dir.resolve("keep.bidnn");
+        BiDNNNetwork net = trainedNetwork(true);
+        ModelFile.save(net, file);
+        byte[] before = Files.readAllBytes(file);
+        // A directory with the temp file's parent missing write permission is hard to arrange as
+        // root; instead save into a path whose parent is a regular file, which must fail cleanly.
+        Path impossible = file.resolve("child.bidnn");
+        assertThrows(IOException.class, () -> ModelFile.save(net, impossible));
+        assertEquals(before.length, Files.readAllBytes(file).length);
+        try (var listing = Files.list(dir)) {
+            assertEquals(1, listing.count(), "no temporary file is left behind");
+        }
+    }
+}
