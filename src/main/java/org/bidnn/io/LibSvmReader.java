@@ -1,0 +1,82 @@
+package org.bidnn.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a whole local LibSVM file of segments into dense rows; see {@link LibSvmLineParser} for the
+ * format. Two passes over the file: the first only decides whether it is 0-based (any index 0), so
+ * that the second can check every index against the column count as it densifies.
+ */
+public final class LibSvmReader {
+
+    private LibSvmReader() {
+    }
+
+    /**
+     * @param file       the file to read
+     * @param dimensions the number of columns, mod1size + mod2size
+     * @return the rows in file order
+     * @throws InputFileException if the file cannot be read, is malformed, or has no rows
+     */
+    public static List<Segment> read(Path file, int dimensions) {
+        if (dimensions <= 0) {
+            throw new IllegalArgumentException("dimensions must be positive, got " + dimensions);
+        }
+        String source = file.toString();
+        boolean zeroBased = isZeroBased(file, source);
+        List<Segment> rows = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            long lineNumber = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNumber++;
+                SparseRow row = LibSvmLineParser.parse(line, lineNumber, source, dimensions, zeroBased);
+                if (row != null) {
+                    rows.add(row.toSegment(dimensions));
+                }
+            }
+        } catch (IOException e) {
+            throw unreadable(source, e);
+        }
+        if (rows.isEmpty()) {
+            throw new InputFileException(source, 0, null, "no rows",
+                    "the file is empty or has only blank and comment lines");
+        }
+        return rows;
+    }
+
+    private static boolean isZeroBased(Path file, String source) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (LibSvmLineParser.hasZeroIndex(line)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw unreadable(source, e);
+        }
+    }
+
+    private static InputFileException unreadable(String source, IOException e) {
+        String why;
+        if (e instanceof NoSuchFileException) {
+            why = "no such file";
+        } else if (e instanceof AccessDeniedException) {
+            why = "permission denied";
+        } else if (e instanceof MalformedInputException) {
+            why = "not UTF-8 text";
+        } else {
+            why = e.toString();
+        }
+        return new InputFileException(source, 0, null, "cannot read file", why, e);
+    }
+}
