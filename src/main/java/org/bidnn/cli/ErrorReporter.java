@@ -2,6 +2,7 @@ package org.bidnn.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.bidnn.io.InputFileException;
 import picocli.CommandLine;
 
 /**
@@ -17,7 +18,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        if (cause instanceof IOException || cause instanceof IllegalArgumentException
+        if (cause instanceof IOException || cause instanceof InputFileException || cause instanceof IllegalArgumentException
                 || cause instanceof IllegalStateException) {
             commandLine.getErr().println("bidnn: error: " + cause.getMessage());
             return BAD_INPUT;

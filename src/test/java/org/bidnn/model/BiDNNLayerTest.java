@@ -2,7 +2,7 @@ package org.bidnn.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,11 +118,11 @@ class BiDNNLayerTest {
         tied.network().getLayer(0).getParam(ParamKeys.W2).addi(0.5);
         BiDNNLayer.Activations after = tied.infer(in);
         // W2 is direction 1's central step and direction 2's third step: both translations move.
-        assertNotEquals(before.central1(), after.central1());
-        assertNotEquals(before.translation1to2(), after.translation1to2());
-        assertNotEquals(before.translation2to1(), after.translation2to1());
+        assertFalse(before.central1().equals(after.central1()), "h1b moves");
+        assertFalse(before.translation1to2().equals(after.translation1to2()), "o1 moves");
+        assertFalse(before.translation2to1().equals(after.translation2to1()), "o2 moves");
         // ...but not direction 2's central layer, which W2 does not reach.
-        assertEquals(before.central2(), after.central2());
+        assertTrue(before.central2().equals(after.central2()), "direction 2's central layer unchanged");
     }
 
     @Test

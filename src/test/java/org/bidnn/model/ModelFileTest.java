@@ -41,16 +41,16 @@ class ModelFileTest {
             ModelFile.Loaded loaded = ModelFile.load(file);
 
             assertEquals(net.architecture(), loaded.network().architecture());
-            assertEquals(net.network().params(), loaded.network().network().params());
-            assertEquals(net.network().getUpdater().getStateViewArray(),
-                    loaded.network().network().getUpdater().getStateViewArray());
+            assertTrue(net.network().params().equals(loaded.network().network().params()), "parameters");
+            assertTrue(net.network().getUpdater().getStateViewArray().equals(
+                    loaded.network().network().getUpdater().getStateViewArray()), "momentum state");
             assertEquals(new Optimizer(0.05, 0.8), loaded.network().optimizer());
             assertEquals(1, loaded.metadata().epochsTrained());
             assertEquals(77, loaded.metadata().seed());
             assertEquals(ModelFile.FORMAT_VERSION, loaded.metadata().formatVersion());
             INDArray probe = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, 10);
-            assertEquals(net.infer(probe).central1(), loaded.network().infer(probe).central1());
-            assertEquals(net.infer(probe).translation2to1(), loaded.network().infer(probe).translation2to1());
+            assertTrue(net.infer(probe).central1().equals(loaded.network().infer(probe).central1()), "embedding");
+            assertTrue(net.infer(probe).translation2to1().equals(loaded.network().infer(probe).translation2to1()), "translation");
         }
     }
 

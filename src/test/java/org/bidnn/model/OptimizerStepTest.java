@@ -27,7 +27,8 @@ class OptimizerStepTest {
         INDArray p = dl4j.params().dup();
         INDArray v = Nd4j.zeros(DataType.DOUBLE, p.shape());
         for (int step = 0; step < 2; step++) {
-            INDArray g = gradientAt(dl4j, data);
+            // DL4J's gradients are sums over the minibatch; its updater divides them by the batch size.
+            INDArray g = gradientAt(dl4j, data).div(rows.rows());
             v = v.mul(mu).sub(g.mul(lr));
             INDArray expected = p.add(v.mul(mu)).sub(g.mul(lr));
             net.fitBatch(rows);
