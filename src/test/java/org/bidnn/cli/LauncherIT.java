@@ -1,0 +1,77 @@
+package org.bidnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bin/bidnn} started as a user starts it, on the sample data shipped in data-samples/. */
+class LauncherIT {
+
+    private static final Path PROJECT = Path.of(System.getProperty("user.dir"));
+    private static final Path SAMPLES = PROJECT.resolve("data-samples/segments.svm");
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String stdout, String stderr) {
+    }
+
+    private Run bidnn(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(PROJECT.resolve("bin/bidnn").toString()));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        Process p = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("bin/bidnn did not finish: " + command);
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void trainsSavesReloadsAndReproducesTheEmbeddingOfTheSamples() throws Exception {
+        Run train = bidnn("run", "-e", "3", "-v", "2", "-n", "-s", "model.bidnn",
+                SAMPLES.toString(), "embedding.svm", "100", "100", "64", "32");
+        assertEquals(0, train.code(), train.stderr());
+        assertEquals(3, train.stderr().lines().filter(l -> l.matches("Epoch \\d of 3 took .*s training loss:\t.*")).count(),
+                train.stderr());
+        List<String> lines = Files.readAllLines(dir.resolve("embedding.svm"));
+        assertEquals(Files.readAllLines(SAMPLES).size(), lines.size(), "one output row per input row");
+        assertEquals("", train.stdout(), "messages go to stderr");
+
+        Run predict = bidnn("run", "-e", "0", "-v", "0", "-n", "-l", "model.bidnn",
+                SAMPLES.toString(), "again.svm", "100", "100", "64", "32");
+        assertEquals(0, predict.code(), predict.stderr());
+        assertEquals(Files.readString(dir.resolve("embedding.svm")), Files.readString(dir.resolve("again.svm")));
+    }
+
+    @Test
+    void badInputExitsNonZeroWithFileAndLine() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.svm"), "s1 1:0.5 101:0.2\ns2 1:0.5 250:1\n");
+        Run r = bidnn("run", "-e", "1", bad.toString(), "out.svm", "100", "100", "64", "32");
+        assertEquals(1, r.code());
+        assertTrue(r.stderr().contains("bad.svm:2"), r.stderr());
+        assertFalse(Files.exists(dir.resolve("out.svm")));
+    }
+
+    @Test
+    void printsVersionAndHelp() throws Exception {
+        Run version = bidnn("--version");
+        assertEquals(0, version.code());
+        assertTrue(version.stdout().startsWith("bidnn 0.1.0"), version.stdout());
+        Run help = bidnn("run", "--help");
+        assertTrue(help.stdout().contains("--crossmodal"), help.stdout());
+    }
+}
