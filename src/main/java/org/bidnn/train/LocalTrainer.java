@@ -39,9 +39,6 @@ public final class LocalTrainer {
                     + "for a batch size of " + batch + ": use a smaller batch size (-b) or more data");
         }
         int batches = n / batch;
-        // Dropout masks come from ND4J's (per-thread) generator: seed it too, so that one seed
-        // always trains the same model whatever ran before in this thread.
-        Nd4j.getRandom().setSeed(settings.seed());
         List<Integer> order = IntStream.range(0, n).boxed().collect(Collectors.toCollection(ArrayList::new));
         // Seeded, so that runs with one seed are repeatable.
         Random shuffler = new Random(settings.seed());

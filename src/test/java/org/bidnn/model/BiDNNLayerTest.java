@@ -72,9 +72,8 @@ class BiDNNLayerTest {
 
         boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig()
                 .net(net).input(in).labels(labels)
-                .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9)
-                // The same dropout masks for every perturbed forward pass.
-                .callEachIter(n -> Nd4j.getRandom().setSeed(1234)));
+                // The layer draws the same dropout masks for every pass of one iteration.
+                .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9));
         assertTrue(ok, "gradient check failed");
     }
 
@@ -123,6 +122,27 @@ class BiDNNLayerTest {
         assertFalse(before.translation2to1().equals(after.translation2to1()), "o2 moves");
         // ...but not direction 2's central layer, which W2 does not reach.
         assertTrue(before.central2().equals(after.central2()), "direction 2's central layer unchanged");
+    }
+
+    @Test
+    void dropoutMasksDependOnSeedAndIterationOnly() {
+        Architecture a = new Architecture(D1, D2, HIDDEN, 400, ActivationFunction.TANH, true, 0.3);
+        BiDNNNetwork one = BiDNNNetwork.create(a, Optimizer.DEFAULT, 8);
+        BiDNNNetwork two = BiDNNNetwork.create(a, Optimizer.DEFAULT, 8);
+        INDArray in = inputs(4, DataType.FLOAT, 2);
+        INDArray first = trainingOutput(one, in, 5);
+        Nd4j.getRandom().setSeed(999); // the shared generator's state must not matter
+        assertTrue(first.equals(trainingOutput(two, in, 5)), "same seed and iteration: same masks");
+        assertFalse(first.equals(trainingOutput(one, in, 6)), "next iteration: new masks");
+        assertFalse(trainingOutput(one, in, 5).equals(one.infer(in).translation1to2()), "no dropout at inference");
+    }
+
+    private static INDArray trainingOutput(BiDNNNetwork net, INDArray in, int iteration) {
+        org.deeplearning4j.nn.api.Layer layer = net.network().getLayer(0);
+        layer.setIterationCount(iteration);
+        layer.setInput(in, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces());
+        INDArray out = layer.activate(true, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces());
+        return out.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, D2)).dup();
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -27,6 +29,7 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
     private transient Buffers buffers;
     private transient Direction forward1;
     private transient Direction forward2;
+    private transient Random dropoutRandom;
 
     public BiDNNLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -44,6 +47,7 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
         String w2 = c.isTied() ? ParamKeys.W2 : ParamKeys.W2_UNTIED;
         String w3 = c.isTied() ? ParamKeys.W3 : ParamKeys.W3_UNTIED;
         buffers = new Buffers(dataType);
+        dropoutRandom = Nd4j.getRandomFactory().getNewRandomInstance(conf.getSeed());
         forward1 = new Direction(0, d1, h, r, d2,
                 new DenseStep(ParamKeys.W1A, ParamKeys.B1A, false),
                 new DenseStep(ParamKeys.W2, ParamKeys.B1B, false),
@@ -70,8 +74,14 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
         }
         ensureDirections();
         double p = layerConf().getDropProbability();
-        INDArray o1 = forward1.forward(input, params, activation(), p, training, buffers);
-        INDArray o2 = forward2.forward(input, params, activation(), p, training, buffers);
+        if (training) {
+            // Dropout masks are a function of the seed and the iteration only, not of whatever else
+            // drew from ND4J's shared generator: the same seed trains the same model in a local run
+            // and in a Spark worker, and a gradient check sees the same masks on every pass.
+            dropoutRandom.setSeed(conf.getSeed() * 0x9E3779B97F4A7C15L + getIterationCount());
+        }
+        INDArray o1 = forward1.forward(input, params, activation(), p, training, dropoutRandom, buffers);
+        INDArray o2 = forward2.forward(input, params, activation(), p, training, dropoutRandom, buffers);
         int d2 = layerConf().getMod2Size();
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {input.rows(), input.columns()}, 'c');

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
+import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -60,7 +61,7 @@ final class Direction {
 
     /** Runs the direction on its slice of {@code layerInput}; returns the translation. */
     INDArray forward(INDArray layerInput, Map<String, INDArray> params, IActivation f,
-                     double dropProbability, boolean training, Buffers buffers) {
+                     double dropProbability, boolean training, Random dropoutRandom, Buffers buffers) {
         allocate(buffers, (int) layerInput.rows());
         x.assign(layerInput.get(NDArrayIndex.all(), NDArrayIndex.interval(inputFrom, inputFrom + inputSize)));
         INDArray h = first.forward(x, params, f);
@@ -69,7 +70,7 @@ final class Direction {
         if (dropoutApplied) {
             // Inverted dropout: kept units are scaled by 1/(1-p) so inference needs no rescaling.
             mask.assign(1.0);
-            Nd4j.getExecutioner().exec(new DropOutInverted(mask, mask, 1.0 - dropProbability));
+            Nd4j.getExecutioner().exec(new DropOutInverted(mask, mask, 1.0 - dropProbability), dropoutRandom);
             h = droppedCentral.assign(h).muli(mask);
         }
         h = third.forward(h, params, f);
