@@ -1,0 +1,42 @@
+package org.bidnn.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one place that starts Spark for the job's commands.
+ *
+ * <p>Under {@code spark-submit} the master and everything else come from the submission and are
+ * left alone. Started from {@code bin/bidnn} (no {@code spark.master} set), the job runs embedded in
+ * {@code local[*]}, or on the master given with {@code --master}. ND4J arrays travel through Kryo
+ * with ND4J's registrator, as DL4J's Spark training expects.
+ */
+public final class SparkSessions {
+
+    public static final String DEFAULT_MASTER = "local[*]";
+
+    private SparkSessions() {
+    }
+
+    /**
+     * @param master master URL from the command line, or null to use the submission's (or local[*])
+     */
+    public static SparkSession getOrCreate(String appName, String master) {
+        SparkConf conf = new SparkConf(true);
+        if (master != null) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster(DEFAULT_MASTER);
+        }
+        conf.setIfMissing("spark.app.name", appName);
+        conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+        conf.setIfMissing("spark.kryo.registrator", "org.nd4j.kryo.Nd4jRegistrator");
+        if (conf.get("spark.master").startsWith("local")) {
+            // Embedded runs stay on this machine: no web UI, and the driver binds to loopback.
+            conf.setIfMissing("spark.ui.enabled", "false");
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+}
