@@ -134,10 +134,20 @@ public final class BiDNNNetwork {
 
     /** The training targets for inputs {@code [x1 | x2]}: {@code [x2 | x1]}. */
     public INDArray targetsFor(INDArray inputs) {
-        int d1 = architecture.mod1Size();
-        INDArray x1 = inputs.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d1));
-        INDArray x2 = inputs.get(NDArrayIndex.all(), NDArrayIndex.interval(d1, inputs.columns()));
-        return Nd4j.hstack(x2, x1).castTo(network.getLayerWiseConfigurations().getDataType());
+        return targets(inputs, architecture.mod1Size()).castTo(network.getLayerWiseConfigurations().getDataType());
+    }
+
+    /** {@code [x2 | x1]} for rows {@code [x1 | x2]}: what the two directions learn to produce. */
+    public static INDArray targets(INDArray inputs, int mod1Size) {
+        INDArray x1 = inputs.get(NDArrayIndex.all(), NDArrayIndex.interval(0, mod1Size));
+        INDArray x2 = inputs.get(NDArrayIndex.all(), NDArrayIndex.interval(mod1Size, inputs.columns()));
+        return Nd4j.hstack(x2, x1);
+    }
+
+    /** One minibatch of rows {@code [x1 | x2]} as a DL4J data set with its targets. */
+    public static DataSet trainingBatch(float[][] rows, int mod1Size) {
+        INDArray inputs = Nd4j.create(rows);
+        return new DataSet(inputs, targets(inputs, mod1Size));
     }
 
     /** Inference on {@code [x1 | x2]} rows: central layers and translations of both directions. */

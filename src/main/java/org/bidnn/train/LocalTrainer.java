@@ -2,19 +2,17 @@ package org.bidnn.train;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
-import java.util.stream.Collectors;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.bidnn.model.BiDNNNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Trains a BiDNN on one machine, as the original tool: every epoch shuffles the training rows,
- * cuts them into minibatches (dropping the last partial one) and takes one Nesterov step per batch.
+ * Trains a BiDNN on one machine, as the original tool: every epoch shuffles the training rows
+ * ({@link EpochShuffle}), cuts them into minibatches (dropping the last partial one) and takes one
+ * Nesterov step per batch.
  */
 public final class LocalTrainer {
 
@@ -39,15 +37,16 @@ public final class LocalTrainer {
                     + "for a batch size of " + batch + ": use a smaller batch size (-b) or more data");
         }
         int batches = n / batch;
-        List<Integer> order = IntStream.range(0, n).boxed().collect(Collectors.toCollection(ArrayList::new));
-        // Seeded, so that runs with one seed are repeatable.
-        Random shuffler = new Random(settings.seed());
+        int firstEpoch = network.epochsTrained() + 1;
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             long start = System.nanoTime();
-            Collections.shuffle(order, shuffler);
+            int absoluteEpoch = firstEpoch + epoch - 1;
+            int[] order = IntStream.range(0, n).boxed()
+                    .sorted(Comparator.comparing((Integer i) -> EpochShuffle.key(settings.seed(), absoluteEpoch, i)))
+                    .mapToInt(Integer::intValue).toArray();
             double lossSum = 0;
             for (int b = 0; b < batches; b++) {
-                int[] picked = order.subList(b * batch, (b + 1) * batch).stream().mapToInt(Integer::intValue).toArray();
+                int[] picked = Arrays.copyOfRange(order, b * batch, (b + 1) * batch);
                 INDArray inputs = Nd4j.pullRows(rows, 1, picked);
                 lossSum += network.fitBatch(inputs);
             }

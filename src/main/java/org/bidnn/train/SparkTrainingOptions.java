@@ -1,0 +1,22 @@
+package org.bidnn.train;
+
+/**
+ * How training is spread over a Spark cluster.
+ *
+ * @param workers model replicas trained in parallel between averagings; 0 means Spark's default
+ *                parallelism (the executor cores, or the local threads)
+ * @param averagingFrequency minibatches each worker fits between two parameter averagings
+ */
+public record SparkTrainingOptions(int workers, int averagingFrequency) {
+
+    public static final int DEFAULT_AVERAGING_FREQUENCY = 5;
+
+    public SparkTrainingOptions {
+        if (workers < 0) {
+            throw new IllegalArgumentException("--workers must be positive, got " + workers);
+        }
+        if (averagingFrequency <= 0) {
+            throw new IllegalArgumentException("--averaging-frequency must be positive, got " + averagingFrequency);
+        }
+    }
+}
