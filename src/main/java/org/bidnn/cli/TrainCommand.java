@@ -1,0 +1,97 @@
+package org.bidnn.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.bidnn.io.spark.SegmentFormat;
+import org.bidnn.run.Console;
+import org.bidnn.spark.SparkSessions;
+import org.bidnn.train.Checkpoints;
+import org.bidnn.train.SparkTrainingJob;
+import org.bidnn.train.SparkTrainingOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bidnn train}: trains a BiDNN on a corpus with Spark (parameter averaging across executors). */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a BiDNN with Spark: the corpus is read and partitioned by Spark, the rows "
+                + "with both modalities are trained on by parallel workers whose parameters are averaged."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "PATH", description = "corpus: a file or directory")
+    String input;
+
+    @Option(names = "--input-format", defaultValue = "libsvm", paramLabel = "FORMAT",
+            description = "libsvm or parquet (default: ${DEFAULT-VALUE})")
+    SegmentFormat inputFormat;
+
+    @Option(names = "--mod1-size", required = true, paramLabel = "N", description = "dimensionality of the 1st modality")
+    int mod1Size;
+
+    @Option(names = "--mod2-size", required = true, paramLabel = "N", description = "dimensionality of the 2nd modality")
+    int mod2Size;
+
+    @Option(names = "--hidden", required = true, paramLabel = "N", description = "size of the 1st hidden layer (hdnsize)")
+    int hiddenSize;
+
+    @Option(names = "--rep", required = true, paramLabel = "N", description = "size of the embedding (repsize, even)")
+    int repSize;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "where to save the trained model")
+    Path model;
+
+    @Mixin
+    TrainingFlags flags;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: the submission's, else " + SparkSessions.DEFAULT_MASTER + ")")
+    String master;
+
+    @Option(names = "--workers", defaultValue = "0", paramLabel = "N",
+            description = "parallel model replicas (default: Spark's default parallelism)")
+    int workers;
+
+    @Option(names = "--batch-per-worker", paramLabel = "N",
+            description = "minibatch size of each worker (default: --batch-size)")
+    Integer batchPerWorker;
+
+    @Option(names = "--averaging-frequency", defaultValue = "" + SparkTrainingOptions.DEFAULT_AVERAGING_FREQUENCY,
+            paramLabel = "N", description = "minibatches per worker between parameter averagings (default: ${DEFAULT-VALUE})")
+    int averagingFrequency;
+
+    @Option(names = "--checkpoint-every", defaultValue = "0", paramLabel = "N",
+            description = "save a checkpoint every N epochs (default: never)")
+    int checkpointEvery;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "where checkpoints go (default: MODEL.checkpoints)")
+    Path checkpointDir;
+
+    @Option(names = "--resume", paramLabel = "MODEL",
+            description = "continue from this checkpoint or model until it has seen --epochs epochs")
+    Path resume;
+
+    @Override
+    public Integer call() throws Exception {
+        Console console = new Console(flags.verbosity(), spec.commandLine().getErr());
+        int batch = batchPerWorker != null ? batchPerWorker : flags.batchSize;
+        Path checkpoints = checkpointDir != null ? checkpointDir
+                : model.resolveSibling(model.getFileName() + ".checkpoints");
+        SparkTrainingJob job = new SparkTrainingJob(input, inputFormat,
+                flags.architecture(mod1Size, mod2Size, hiddenSize, repSize), flags.optimizer(), flags.training(batch),
+                new SparkTrainingOptions(workers, averagingFrequency), flags.ignoreZeroes, model, resume,
+                new Checkpoints(checkpoints, checkpointEvery));
+        SparkSession spark = SparkSessions.getOrCreate("bidnn train", master);
+        try {
+            job.run(spark, console);
+        } finally {
+            spark.stop();
+        }
+        return 0;
+    }
+}

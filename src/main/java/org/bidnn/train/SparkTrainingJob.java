@@ -1,0 +1,67 @@
+package org.bidnn.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.bidnn.io.Segment;
+import org.bidnn.io.spark.SegmentFormat;
+import org.bidnn.io.spark.SegmentReaders;
+import org.bidnn.model.Architecture;
+import org.bidnn.model.BiDNNNetwork;
+import org.bidnn.model.ModelFile;
+import org.bidnn.model.Optimizer;
+import org.bidnn.model.Presence;
+import org.bidnn.run.Console;
+
+/**
+ * {@code bidnn train}: reads a corpus with Spark, keeps the rows with both modalities, trains a
+ * BiDNN across the executors ({@link SparkTrainer}), saves checkpoints on the way and the model at
+ * the end.
+ *
+ * @param epochs the total number of epochs the model should have seen; a resumed model trains only
+ *               the epochs it is missing
+ */
+public record SparkTrainingJob(String input, SegmentFormat inputFormat, Architecture architecture,
+                               Optimizer optimizer, TrainingSettings settings, SparkTrainingOptions sparkOptions,
+                               boolean ignoreZeroes, Path model, Path resume, Checkpoints checkpoints) {
+
+    public void run(SparkSession spark, Console console) throws IOException {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        BiDNNNetwork network = startingNetwork(console);
+        int remaining = Math.max(0, settings.epochs() - network.epochsTrained());
+        int mod1Size = architecture.mod1Size();
+        boolean zeroesArePresent = ignoreZeroes;
+        JavaRDD<Segment> segments = SegmentReaders.read(spark, input, inputFormat,
+                architecture.mod1Size(), architecture.mod2Size());
+        JavaRDD<float[]> rows = segments.map(Segment::values)
+                .filter(v -> Presence.of(v, mod1Size, zeroesArePresent) == Presence.BOTH);
+        console.say(Console.PROGRESS, "Training on %s: %d epochs to go (%d done) on %s",
+                input, remaining, network.epochsTrained(), spark.sparkContext().master());
+        TrainingSettings toGo = new TrainingSettings(remaining, settings.batchSize(), settings.seed());
+        new SparkTrainer(toGo, sparkOptions).train(sc, network, rows, (epoch, total, loss, took) -> {
+            console.say(Console.PROGRESS, "Epoch %d of %d took %.3fs training loss:\t%.6f",
+                    network.epochsTrained(), settings.epochs(), took.toNanos() / 1e9, loss);
+            checkpoints.maybeSave(network).ifPresent(p -> console.say(Console.PROGRESS, "Checkpoint %s", p));
+        });
+        ModelFile.save(network, model);
+        console.say(Console.PROGRESS, "Saved model to %s", model);
+    }
+
+    private BiDNNNetwork startingNetwork(Console console) throws IOException {
+        if (resume == null) {
+            return BiDNNNetwork.create(architecture, optimizer, settings.seed());
+        }
+        BiDNNNetwork loaded = ModelFile.load(resume).network();
+        Architecture found = loaded.architecture();
+        if (found.mod1Size() != architecture.mod1Size() || found.mod2Size() != architecture.mod2Size()
+                || found.hiddenSize() != architecture.hiddenSize() || found.embeddingSize() != architecture.embeddingSize()
+                || found.activation() != architecture.activation() || found.tied() != architecture.tied()) {
+            throw new ModelFile.ModelFileException(resume, "the checkpoint is " + found
+                    + " but the command line asks for " + architecture);
+        }
+        console.say(Console.PROGRESS, "Resuming from %s after %d epochs", resume, loaded.epochsTrained());
+        return loaded.withTrainingHyperparameters(optimizer, architecture.dropout());
+    }
+}
