@@ -6,6 +6,17 @@ import org.apache.logging.log4j.core.config.Configurator;
 /** Maps {@code -v} to the libraries' log levels: their INFO logs only at verbosity 3. */
 final class LogLevels {
 
+    /**
+     * Spark's reports of a failed task: each prints the task's stack trace again. A command reports
+     * the failure itself, once, as its cause (a bad line: file, line and token), so these only bury
+     * that message, except at verbosity 3.
+     */
+    private static final String[] TASK_FAILURE_LOGGERS = {
+        "org.apache.spark.executor.Executor",
+        "org.apache.spark.scheduler.TaskSetManager",
+        "org.apache.spark.sql.execution.datasources.FileFormatWriter",
+    };
+
     private LogLevels() {
     }
 
@@ -15,5 +26,8 @@ final class LogLevels {
         Configurator.setLevel("org.nd4j", libraries);
         Configurator.setLevel("org.deeplearning4j", libraries);
         Configurator.setLevel("org.bidnn", libraries);
+        for (String logger : TASK_FAILURE_LOGGERS) {
+            Configurator.setLevel(logger, verbosity >= 3 ? Level.WARN : Level.OFF);
+        }
     }
 }

@@ -115,6 +115,15 @@ public final class LibSvmLineParser {
     }
 
     /**
+     * Whether the line holds no row (blank, or only a comment): {@link #parse} returns null for
+     * exactly these lines. Lets a reader count rows without parsing them.
+     */
+    public static boolean isBlank(String line) {
+        int end = contentEnd(line);
+        return skipSpace(line, 0, end) == end;
+    }
+
+    /**
      * Whether the line uses index 0, which makes its whole file 0-based. Lenient: a malformed line
      * answers false here and is reported when it is parsed.
      */

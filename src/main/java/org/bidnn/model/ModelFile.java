@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ import org.deeplearning4j.util.ModelSerializer;
  *       (configuration JSON, parameters and, when saved, the optimiser state for resuming).</li>
  * </ul>
  * Files are written to a temporary file beside the target and renamed, so readers never see a
- * partial model. Readers refuse a newer {@code formatVersion} than they know.
+ * partial model. Readers refuse a newer {@code formatVersion} than they know. The same bytes also
+ * travel in memory ({@link #toBytes}, {@link #fromBytes}), e.g. as a Spark broadcast.
  */
 public final class ModelFile {
 
@@ -50,19 +52,39 @@ public final class ModelFile {
 
     /** Writes {@code network} (with its optimiser state, so training can resume) to {@code path}. */
     public static void save(BiDNNNetwork network, Path path) throws IOException {
+        AtomicFiles.write(path, out -> write(network, true, out));
+    }
+
+    /** The bytes {@link #save} would write, e.g. to broadcast the model to Spark executors. */
+    public static byte[] toBytes(BiDNNNetwork network) throws IOException {
+        return toBytes(network, true);
+    }
+
+    /**
+     * The model file's bytes, optionally without the optimiser state: inference never uses it, and
+     * for Nesterov momentum it is as large as the parameters, so leaving it out halves what a
+     * broadcast ships and what every executor thread holds. Such bytes read back with
+     * {@link #fromBytes} but cannot resume training where it stopped.
+     */
+    public static byte[] toBytes(BiDNNNetwork network, boolean withOptimizerState) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        write(network, withOptimizerState, bytes);
+        return bytes.toByteArray();
+    }
+
+    private static void write(BiDNNNetwork network, boolean withOptimizerState, OutputStream out) throws IOException {
         ModelMetadata metadata = metadataOf(network);
+        // ModelSerializer closes the stream it writes to, so it writes to memory, not into our zip.
         ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(network.network(), dl4j, true);
-        AtomicFiles.write(path, out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
-            zip.write(JSON.writeValueAsBytes(metadata));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(NETWORK_ENTRY));
-            dl4j.writeTo(zip);
-            zip.closeEntry();
-            zip.finish();
-        });
+        ModelSerializer.writeModel(network.network(), dl4j, withOptimizerState);
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
+        zip.write(JSON.writeValueAsBytes(metadata));
+        zip.closeEntry();
+        zip.putNextEntry(new ZipEntry(NETWORK_ENTRY));
+        dl4j.writeTo(zip);
+        zip.closeEntry();
+        zip.finish();
     }
 
     static ModelMetadata metadataOf(BiDNNNetwork network) {
@@ -84,10 +106,33 @@ public final class ModelFile {
         return read(path, true);
     }
 
+    /**
+     * Reads a whole model from the bytes of a model file (see {@link #toBytes}).
+     *
+     * @param sourceName where the bytes came from, for error messages
+     */
+    public static Loaded fromBytes(byte[] bytes, String sourceName) throws IOException {
+        return read(new ByteArrayInputStream(bytes), sourceName, true);
+    }
+
     private static Loaded read(Path path, boolean withNetwork) throws IOException {
+        InputStream in;
+        try {
+            in = Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new ModelFileException(path, "no such file");
+        } catch (IOException e) {
+            throw new ModelFileException(path, "not a readable BiDNN model (" + e.getMessage() + ")");
+        }
+        try (in) {
+            return read(in, path.toString(), withNetwork);
+        }
+    }
+
+    private static Loaded read(InputStream in, String source, boolean withNetwork) throws IOException {
         ModelMetadata metadata = null;
         byte[] networkBytes = null;
-        try (InputStream in = Files.newInputStream(path); ZipInputStream zip = new ZipInputStream(in)) {
+        try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (METADATA_ENTRY.equals(e.getName())) {
                     metadata = JSON.readValue(zip.readAllBytes(), ModelMetadata.class);
@@ -95,28 +140,26 @@ public final class ModelFile {
                     networkBytes = zip.readAllBytes();
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw new ModelFileException(path, "no such file");
         } catch (IOException e) {
-            throw new ModelFileException(path, "not a readable BiDNN model (" + e.getMessage() + ")");
+            throw new ModelFileException(source, "not a readable BiDNN model (" + e.getMessage() + ")");
         }
         if (metadata == null || !FORMAT.equals(metadata.format())) {
-            throw new ModelFileException(path, "not a BiDNN model file (no " + METADATA_ENTRY + " entry)");
+            throw new ModelFileException(source, "not a BiDNN model file (no " + METADATA_ENTRY + " entry)");
         }
         if (metadata.formatVersion() > FORMAT_VERSION) {
-            throw new ModelFileException(path, "model format version " + metadata.formatVersion()
+            throw new ModelFileException(source, "model format version " + metadata.formatVersion()
                     + " is newer than this program reads (" + FORMAT_VERSION + ")");
         }
         if (!withNetwork) {
             return new Loaded(null, metadata);
         }
         if (networkBytes == null) {
-            throw new ModelFileException(path, "the model file has no " + NETWORK_ENTRY + " entry");
+            throw new ModelFileException(source, "the model file has no " + NETWORK_ENTRY + " entry");
         }
         MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(networkBytes), true);
         BiDNNNetwork network = BiDNNNetwork.wrap(restored);
         if (!network.architecture().equals(metadata.architecture())) {
-            throw new ModelFileException(path, "metadata " + metadata.architecture()
+            throw new ModelFileException(source, "metadata " + metadata.architecture()
                     + " does not match the stored network " + network.architecture());
         }
         return new Loaded(network, metadata);
@@ -130,7 +173,12 @@ public final class ModelFile {
     /** A model file that cannot be used; the message names the file. */
     public static final class ModelFileException extends IOException {
         public ModelFileException(Path path, String problem) {
-            super(path + ": " + problem);
+            this(path.toString(), problem);
+        }
+
+        /** @param source the model's name as the user gave it (a path or a URI) */
+        public ModelFileException(String source, String problem) {
+            super(source + ": " + problem);
         }
     }
 }

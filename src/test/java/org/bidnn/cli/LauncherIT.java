@@ -58,6 +58,29 @@ class LauncherIT {
     }
 
     @Test
+    void embedsTheSamplesWithSparkInInputOrder() throws Exception {
+        Run train = bidnn("run", "-e", "1", "-v", "0", "-s", "model.bidnn",
+                SAMPLES.toString(), "embedding.svm", "100", "100", "64", "32");
+        assertEquals(0, train.code(), train.stderr());
+        Run embed = bidnn("embed", "--model", "model.bidnn", "--input", SAMPLES.toString(), "--output", "spark-embedding",
+                "-v", "0");
+        assertEquals(0, embed.code(), embed.stderr());
+        List<String> ids = new ArrayList<>();
+        try (var parts = Files.list(dir.resolve("spark-embedding"))) {
+            for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+                Files.readAllLines(part).forEach(line -> ids.add(line.split(" ", 2)[0]));
+            }
+        }
+        assertEquals(Files.readAllLines(dir.resolve("embedding.svm")).stream().map(l -> l.split(" ", 2)[0]).toList(), ids,
+                "every segment once, in input order");
+
+        Run again = bidnn("embed", "--model", "model.bidnn", "--input", SAMPLES.toString(), "--output", "spark-embedding",
+                "-v", "0");
+        assertEquals(1, again.code());
+        assertTrue(again.stderr().contains("spark-embedding: the output already exists"), again.stderr());
+    }
+
+    @Test
     void badInputExitsNonZeroWithFileAndLine() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.svm"), "s1 1:0.5 101:0.2\ns2 1:0.5 250:1\n");
         Run r = bidnn("run", "-e", "1", bad.toString(), "out.svm", "100", "100", "64", "32");
@@ -73,5 +96,7 @@ class LauncherIT {
         assertTrue(version.stdout().startsWith("bidnn 0.1.0"), version.stdout());
         Run help = bidnn("run", "--help");
         assertTrue(help.stdout().contains("--crossmodal"), help.stdout());
+        Run commands = bidnn("--help");
+        assertTrue(commands.stdout().contains("embed"), commands.stdout());
     }
 }

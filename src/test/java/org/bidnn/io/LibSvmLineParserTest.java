@@ -66,4 +66,15 @@ class LibSvmLineParserTest {
         assertFalse(LibSvmLineParser.hasZeroIndex("a 1:1 # 0:1 in a comment"));
         assertFalse(LibSvmLineParser.hasZeroIndex(""));
     }
+
+    @Test
+    void blankLinesAreExactlyThoseWithoutARow() {
+        for (String line : new String[] {"", "  \t", "# a comment", " \t# 1:1", "\r"}) {
+            assertTrue(LibSvmLineParser.isBlank(line), "'" + line + "'");
+            assertNull(parse(line, false));
+        }
+        for (String line : new String[] {"a", " a 1:1", "a # comment"}) {
+            assertFalse(LibSvmLineParser.isBlank(line), "'" + line + "'");
+        }
+    }
 }

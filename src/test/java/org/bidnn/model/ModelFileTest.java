@@ -103,4 +103,39 @@ class ModelFileTest {
             assertEquals(1, listing.count(), "no temporary file is left behind");
         }
     }
+
+    @Test
+    void bytesRoundTripAsTheFileDoes() throws IOException {
+        BiDNNNetwork net = trainedNetwork(true);
+        ModelFile.Loaded loaded = ModelFile.fromBytes(ModelFile.toBytes(net), "in-memory");
+        assertEquals(net.architecture(), loaded.network().architecture());
+        assertTrue(net.network().params().equals(loaded.network().network().params()), "parameters");
+        assertTrue(net.network().getUpdater().getStateViewArray().equals(
+                loaded.network().network().getUpdater().getStateViewArray()), "momentum state");
+        assertEquals(1, loaded.metadata().epochsTrained());
+
+        Path file = dir.resolve("same.bidnn");
+        ModelFile.save(net, file);
+        ModelFile.Loaded fromFile = ModelFile.fromBytes(Files.readAllBytes(file), file.toString());
+        assertTrue(net.network().params().equals(fromFile.network().network().params()), "save writes the same format");
+    }
+
+    @Test
+    void bytesWithoutOptimizerStateAreSmallerAndInferTheSame() throws IOException {
+        BiDNNNetwork net = trainedNetwork(false);
+        byte[] full = ModelFile.toBytes(net);
+        byte[] inference = ModelFile.toBytes(net, false);
+        assertTrue(inference.length < full.length, inference.length + " < " + full.length);
+        BiDNNNetwork restored = ModelFile.fromBytes(inference, "broadcast").network();
+        INDArray probe = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, 10);
+        assertTrue(net.infer(probe).central2().equals(restored.infer(probe).central2()), "embedding");
+        assertTrue(net.infer(probe).translation1to2().equals(restored.infer(probe).translation1to2()), "translation");
+    }
+
+    @Test
+    void badBytesAreRefusedWithTheSourceName() {
+        IOException e = assertThrows(IOException.class,
+                () -> ModelFile.fromBytes("not a zip".getBytes(java.nio.charset.StandardCharsets.UTF_8), "hdfs:/models/m.bidnn"));
+        assertTrue(e.getMessage().startsWith("hdfs:/models/m.bidnn: not a BiDNN model file"), e.getMessage());
+    }
 }

@@ -1,0 +1,93 @@
+package org.bidnn.cli;
+
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.bidnn.embed.EmbedJob;
+import org.bidnn.embed.EmbedOptions;
+import org.bidnn.embed.PartitionEmbedder;
+import org.bidnn.io.spark.SegmentFormat;
+import org.bidnn.model.OutputMode;
+import org.bidnn.run.Console;
+import org.bidnn.spark.SparkSessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bidnn embed}: a trained model applied to a corpus of any size, with Spark. */
+@Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write the multimodal embedding (or, with -c, the crossmodal expansion) of every "
+                + "segment of a corpus with a trained model, on Spark. The output directory appears only "
+                + "when the whole job has succeeded."})
+public final class EmbedCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "the model, as saved by 'bidnn run -s' (a local path or a Hadoop file system URI)")
+    String model;
+
+    @Option(names = "--input", required = true, paramLabel = "PATH",
+            description = "the segments: a file, a directory of files or a glob")
+    String input;
+
+    @Option(names = "--output", required = true, paramLabel = "PATH",
+            description = "the output directory, one part file per partition")
+    String output;
+
+    @Option(names = {"-c", "--crossmodal"},
+            description = "write the input with missing modalities filled in by translation, instead of the embedding")
+    boolean crossmodal;
+
+    @Option(names = {"-n", "--l2-norm"},
+            description = "L2-normalise each written embedding row (with -c: each filled-in modality)")
+    boolean l2Norm;
+
+    @Option(names = {"-z", "--ignore-zeroes"},
+            description = "do not treat all-zero vectors as missing modalities; embed every row as complete")
+    boolean ignoreZeroes;
+
+    @Option(names = "--format", defaultValue = "libsvm", paramLabel = "FORMAT",
+            description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    SegmentFormat format;
+
+    @Option(names = "--input-format", defaultValue = "libsvm", paramLabel = "FORMAT",
+            description = "input format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    SegmentFormat inputFormat;
+
+    @Option(names = "--zero-based", description = "write 0-based feature indices (LibSVM output)")
+    boolean zeroBased;
+
+    @Option(names = {"-b", "--batch-size"}, defaultValue = "" + PartitionEmbedder.DEFAULT_BATCH_SIZE,
+            description = "segments per inference batch on the executors (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: the submission's, or " + SparkSessions.DEFAULT_MASTER + ")")
+    String master;
+
+    @Option(names = "--overwrite", description = "replace an existing output (only once the new one is complete)")
+    boolean overwrite;
+
+    @Option(names = {"-v", "--verbosity"}, defaultValue = "3", paramLabel = "0-3",
+            description = "0 errors only, 1 settings, 2 progress, 3 library logs too (default: ${DEFAULT-VALUE})")
+    int verbosity;
+
+    @Override
+    public Integer call() throws Exception {
+        if (verbosity < 0 || verbosity > 3) {
+            throw new IllegalArgumentException("--verbosity must be 0 to 3, got " + verbosity);
+        }
+        EmbedOptions options = new EmbedOptions(model, input, inputFormat, output, format,
+                crossmodal ? OutputMode.CROSSMODAL : OutputMode.EMBEDDING, l2Norm, ignoreZeroes, zeroBased,
+                batchSize, overwrite);
+        LogLevels.apply(verbosity);
+        Console console = new Console(verbosity, spec.commandLine().getErr());
+        // Not stopped here: the JVM's shutdown hook stops it, and under spark-submit or in a test the
+        // session may be shared with the caller.
+        SparkSession spark = SparkSessions.getOrCreate("bidnn embed", master);
+        new EmbedJob(options, console).execute(spark);
+        return 0;
+    }
+}

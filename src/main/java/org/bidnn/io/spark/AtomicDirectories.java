@@ -1,0 +1,125 @@
+package org.bidnn.io.spark;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.bidnn.io.AtomicFiles;
+import org.bidnn.io.IoConsumer;
+
+/**
+ * Publishes the output directory of a Spark job so that readers see either the old output or the
+ * complete new one, never a half-written one: the directory counterpart of {@link AtomicFiles}, on
+ * any Hadoop file system.
+ *
+ * <p>The job writes into a hidden temporary sibling of the target ({@code .NAME.tmp-XXXX}: same
+ * parent, so the same file system and a rename that moves no data; hidden, so Spark and Hadoop
+ * skip it when they list the parent). Only when the job has succeeded, which Spark's output
+ * committer records as a {@code _SUCCESS} file, is it renamed to the target. An existing target is
+ * refused unless overwriting is asked for; then it is renamed aside, the new output renamed in,
+ * and the old one deleted. On any failure the temporary directory is deleted.
+ *
+ * <p>Between the two renames of an overwrite, the target is briefly absent (and stays absent, with
+ * the old output kept aside as {@code .NAME.old-XXXX}, if the driver dies exactly there): readers
+ * may find nothing, but never a partial output. A driver killed while the job runs leaves its
+ * hidden temporary directory behind, never anything under the target's name.
+ */
+public final class AtomicDirectories {
+
+    static final String SUCCESS_MARKER = "_SUCCESS";
+
+    private AtomicDirectories() {
+    }
+
+    /** Whether something exists at {@code target}, to refuse early, before any work is done. */
+    public static boolean exists(Configuration conf, String target) throws IOException {
+        Path path = new Path(target);
+        return path.getFileSystem(conf).exists(path);
+    }
+
+    /**
+     * Runs {@code write} with a new temporary directory (a qualified path string that does not exist
+     * yet) and publishes what it wrote as {@code target}.
+     *
+     * @param overwrite replace an existing target; without it an existing target is an error
+     * @throws FileAlreadyExistsException if the target exists and {@code overwrite} is false
+     * @throws IOException if the write did not mark its output complete, or a rename fails
+     */
+    public static void publish(Configuration conf, String target, boolean overwrite, IoConsumer<String> write)
+            throws IOException {
+        Path path = new Path(target);
+        FileSystem fs = path.getFileSystem(conf);
+        Path qualified = fs.makeQualified(path);
+        Path parent = qualified.getParent();
+        if (parent == null) {
+            throw new IllegalArgumentException("the output cannot be a root directory: " + target);
+        }
+        Path temp = sibling(fs, qualified, "tmp");
+        try {
+            write.accept(temp.toString());
+            if (!fs.exists(new Path(temp, SUCCESS_MARKER))) {
+                throw new IOException("the job did not mark its output complete (no " + SUCCESS_MARKER
+                        + " in " + temp + "); is mapreduce.fileoutputcommitter.marksuccessfuljobs off?");
+            }
+            moveIntoPlace(fs, temp, qualified, target, overwrite);
+        } catch (Throwable t) {
+            // Throwable: Spark's own SparkException is checked but undeclared, and must clean up too.
+            try {
+                fs.delete(temp, true);
+            } catch (IOException cleanup) {
+                t.addSuppressed(cleanup);
+            }
+            throw t;
+        }
+    }
+
+    private static void moveIntoPlace(FileSystem fs, Path temp, Path target, String typed, boolean overwrite)
+            throws IOException {
+        Path old = null;
+        if (fs.exists(target)) {
+            if (!overwrite) {
+                throw new FileAlreadyExistsException(typed, null, "the output already exists");
+            }
+            old = sibling(fs, target, "old");
+            // FileSystem.rename moves a directory *into* an existing one, so the old output has to
+            // go first.
+            rename(fs, target, old);
+        }
+        try {
+            rename(fs, temp, target);
+            if (fs.exists(new Path(target, temp.getName()))) {
+                // Someone created the target in between, and the rename nested ours inside it.
+                rename(fs, new Path(target, temp.getName()), temp);
+                throw new FileAlreadyExistsException(typed, null, "the output was created by someone else meanwhile");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (old != null && !fs.exists(target)) {
+                fs.rename(old, target);
+            }
+            throw e;
+        }
+        if (old != null && !fs.delete(old, true)) {
+            throw new IOException("the new output is in place at " + typed + ", but the previous one, moved to "
+                    + old + ", could not be deleted");
+        }
+    }
+
+    private static void rename(FileSystem fs, Path from, Path to) throws IOException {
+        if (!fs.rename(from, to)) {
+            throw new IOException("cannot rename " + from + " to " + to);
+        }
+    }
+
+    /** A new hidden name beside {@code target}: {@code .NAME.KIND-XXXX}. */
+    private static Path sibling(FileSystem fs, Path target, String kind) throws IOException {
+        while (true) {
+            String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            Path p = new Path(target.getParent(), "." + target.getName() + "." + kind + "-" + suffix);
+            if (!fs.exists(p)) {
+                return p;
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.bidnn.io.spark;
+
+import static org.bidnn.io.spark.SegmentColumns.FEATURES;
+import static org.bidnn.io.spark.SegmentColumns.ID;
+import static org.bidnn.io.spark.SegmentColumns.MOD1;
+import static org.bidnn.io.spark.SegmentColumns.MOD2;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.bidnn.io.InputFileException;
+import org.bidnn.io.Segment;
+
+/**
+ * Reads segments from Parquet (a file, a directory or a glob) with Spark's own reader: a string
+ * column {@code id} and either two Spark ML vector columns {@code mod1} and {@code mod2}, or one
+ * {@code features} vector of both modalities (see {@link SegmentColumns}). Other columns are
+ * ignored. A null vector is a missing modality (all zeros). Widths are checked against the
+ * model's sizes, and values must be finite, as in LibSVM input; errors name the file and the
+ * segment, since Parquet has no lines. Within a partition, rows keep the order of their file.
+ */
+public final class ParquetSegmentReader {
+
+    private ParquetSegmentReader() {
+    }
+
+    /** @throws InputFileException if the input does not exist, is not Parquet or lacks the columns */
+    public static JavaRDD<Segment> read(SparkSession spark, String path, int mod1Size, int mod2Size)
+            throws IOException {
+        InputNames names = InputNames.of(path, spark.sparkContext().hadoopConfiguration());
+        Dataset<Row> data;
+        try {
+            data = spark.read().parquet(path);
+        } catch (Exception e) {
+            // Spark wraps the reason (e.g. "... is not a Parquet file") in layers of its own.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+            throw new InputFileException(path, 0, null, "not readable as Parquet", why, e);
+        }
+        StructType schema = data.schema();
+        requireType(path, schema, ID, "a string", DataTypes.StringType.equals(type(schema, ID)));
+        boolean split = type(schema, MOD1) != null && type(schema, MOD2) != null;
+        if (!split && type(schema, FEATURES) == null) {
+            throw new InputFileException(path, 0, null, "no modality columns", "expected vector columns "
+                    + MOD1 + " and " + MOD2 + ", or " + FEATURES + "; found " + Arrays.toString(schema.fieldNames()));
+        }
+        for (String column : split ? new String[] {MOD1, MOD2} : new String[] {FEATURES}) {
+            requireType(path, schema, column, "a Spark ML vector", type(schema, column) instanceof VectorUDT);
+        }
+        Dataset<Row> selected = split
+                ? data.select(functions.col(ID), functions.col(MOD1), functions.col(MOD2), functions.input_file_name())
+                : data.select(functions.col(ID), functions.col(FEATURES), functions.input_file_name());
+        return selected.javaRDD().map(row -> toSegment(row, split, mod1Size, mod2Size, names));
+    }
+
+    private static Object type(StructType schema, String column) {
+        for (StructField f : schema.fields()) {
+            if (f.name().equals(column)) {
+                return f.dataType();
+            }
+        }
+        return null;
+    }
+
+    private static void requireType(String path, StructType schema, String column, String expected, boolean ok) {
+        if (!ok) {
+            Object found = type(schema, column);
+            throw new InputFileException(path, 0, null, found == null ? "no column '" + column + "'"
+                    : "column '" + column + "' is " + found, "expected " + expected);
+        }
+    }
+
+    private static Segment toSegment(Row row, boolean split, int mod1Size, int mod2Size, InputNames names) {
+        String file = names.ofUri(row.getString(row.length() - 1));
+        String id = row.isNullAt(0) ? null : row.getString(0);
+        if (id == null || id.isBlank()) {
+            throw new InputFileException(file, 0, null, "missing segment id", "every row needs a non-blank " + ID);
+        }
+        float[] values = new float[mod1Size + mod2Size];
+        if (split) {
+            copy(row, 1, MOD1, "mod1size", mod1Size, values, 0, id, file);
+            copy(row, 2, MOD2, "mod2size", mod2Size, values, mod1Size, id, file);
+        } else {
+            copy(row, 1, FEATURES, "mod1size+mod2size", mod1Size + mod2Size, values, 0, id, file);
+        }
+        return new Segment(id, values);
+    }
+
+    private static void copy(Row row, int field, String column, String sizeName, int size, float[] values,
+                             int offset, String id, String file) {
+        if (row.isNullAt(field)) {
+            return;
+        }
+        Vector v = (Vector) row.get(field);
+        if (v.size() != size) {
+            throw new InputFileException(file, 0, null, "segment '" + id + "' has " + v.size() + " values in "
+                    + column, "expected " + sizeName + " = " + size);
+        }
+        int bad = MlVectors.copyInto(v, values, offset);
+        if (bad >= 0) {
+            throw new InputFileException(file, 0, null, "segment '" + id + "' has the value " + v.apply(bad)
+                    + " in " + column + " at index " + bad, "values must be finite floats");
+        }
+    }
+}
