@@ -45,7 +45,8 @@ final class WordModality {
         double[] cumulative = new double[d];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < d; i++) {
-            cumulative[i] = SampleMath.dot(projection[i], latent) + SampleMath.dot(privateProjection[i], privateFactors);
+            cumulative[i] = SampleMath.dot(projection[i], latent)
+                    + SampleMath.dot(privateProjection[i], privateFactors);
             max = Math.max(max, cumulative[i]);
         }
         double sum = 0;
