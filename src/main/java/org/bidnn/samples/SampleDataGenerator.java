@@ -4,9 +4,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,9 +40,6 @@ public final class SampleDataGenerator {
     /** Where {@link #main} writes by default, relative to the project directory. */
     public static final String DEFAULT_DIR = "data-samples";
 
-    /** The dominant topic's share of the mixture is uniform in [0.55, 0.85). */
-    private static final double DOMINANT_MIN = 0.55;
-    private static final double DOMINANT_SPREAD = 0.3;
     /** Scale of the topic projections: large enough that tanh and softmax are clearly nonlinear. */
     private static final double GAIN_1 = 1.5;
     private static final double BIAS_1 = 0.5;
@@ -59,7 +53,6 @@ public final class SampleDataGenerator {
     private static final int PRIVATE_FACTORS = 8;
     private static final int MIN_WORDS = 40;
     private static final int MAX_WORDS = 120;
-    private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_EVEN);
 
     private SampleDataGenerator() {
     }
@@ -67,24 +60,27 @@ public final class SampleDataGenerator {
     public static List<SampleSegment> generate(SampleParameters p) {
         Random random = new Random(p.seed());
         int k = p.topics();
-        double[][] a = gaussian(random, p.mod1Size(), k, GAIN_1);
-        double[] bias = gaussian(random, 1, p.mod1Size(), BIAS_1)[0];
-        double[][] b = gaussian(random, p.mod2Size(), k, GAIN_2);
-        double[][] aPrivate = gaussian(random, p.mod1Size(), PRIVATE_FACTORS, 1);
-        double[][] bPrivate = gaussian(random, p.mod2Size(), PRIVATE_FACTORS, 1);
+        // Drawn in this order, which the committed files depend on.
+        double[][] a = Draws.gaussian(random, p.mod1Size(), k, GAIN_1);
+        double[] bias = Draws.gaussian(random, p.mod1Size(), BIAS_1);
+        double[][] b = Draws.gaussian(random, p.mod2Size(), k, GAIN_2);
+        double[][] aPrivate = Draws.gaussian(random, p.mod1Size(), PRIVATE_FACTORS, 1);
+        double[][] bPrivate = Draws.gaussian(random, p.mod2Size(), PRIVATE_FACTORS, 1);
+        DenseModality modality1 = new DenseModality(a, aPrivate, bias, p.noise(), DenseModality.Activation.TANH);
+        WordModality modality2 = new WordModality(b, bPrivate, p.noise(), MIN_WORDS, MAX_WORDS);
 
         List<SampleSegment> segments = new ArrayList<>(p.rows());
         for (int i = 0; i < p.rows(); i++) {
             // Every random draw is made for every segment, whatever its availability, so that the
             // availability mix changes which values are zeroed and nothing else.
             int topic = random.nextInt(k);
-            double[] mixture = mixture(random, k, topic);
+            double[] mixture = Draws.topicMixture(random, k, topic);
             Availability availability = availability(random, p);
             float[] values = new float[p.dimensions()];
-            double[] z1 = gaussian(random, 1, PRIVATE_FACTORS, 1)[0];
-            double[] z2 = gaussian(random, 1, PRIVATE_FACTORS, 1)[0];
-            float[] m1 = modality1(random, a, aPrivate, z1, bias, mixture, p.noise());
-            float[] m2 = modality2(random, b, bPrivate, z2, mixture, p.noise());
+            double[] z1 = Draws.gaussian(random, PRIVATE_FACTORS, 1);
+            double[] z2 = Draws.gaussian(random, PRIVATE_FACTORS, 1);
+            float[] m1 = modality1.sample(random, mixture, z1);
+            float[] m2 = modality2.sample(random, mixture, z2);
             if (availability.hasModality1()) {
                 System.arraycopy(m1, 0, values, 0, m1.length);
             }
@@ -100,108 +96,8 @@ public final class SampleDataGenerator {
         return String.format(Locale.ROOT, "seg%05d", index);
     }
 
-    private static double[][] gaussian(Random random, int rows, int cols, double scale) {
-        double[][] m = new double[rows][cols];
-        for (double[] row : m) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = scale * random.nextGaussian();
-            }
-        }
-        return m;
-    }
-
-    /** The dominant topic gets more than half of the mass, so it is also the largest component. */
-    private static double[] mixture(Random random, int k, int topic) {
-        double dominant = DOMINANT_MIN + DOMINANT_SPREAD * random.nextDouble();
-        // A flat Dirichlet draw: normalised unit exponentials.
-        double[] theta = new double[k];
-        double sum = 0;
-        for (int j = 0; j < k; j++) {
-            theta[j] = -StrictMath.log(1 - random.nextDouble());
-            sum += theta[j];
-        }
-        for (int j = 0; j < k; j++) {
-            theta[j] = (1 - dominant) * theta[j] / sum;
-        }
-        theta[topic] += dominant;
-        return theta;
-    }
-
     private static Availability availability(Random random, SampleParameters p) {
-        double u = random.nextDouble();
-        if (u < p.both()) {
-            return Availability.BOTH;
-        }
-        return u < p.both() + p.onlyModality1() ? Availability.MODALITY_1_ONLY : Availability.MODALITY_2_ONLY;
-    }
-
-    private static float[] modality1(Random random, double[][] a, double[][] aPrivate, double[] z,
-                                     double[] bias, double[] mixture, double noise) {
-        float[] out = new float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            double v = StrictMath.tanh(dot(a[i], mixture) + dot(aPrivate[i], z) + bias[i])
-                    + noise * random.nextGaussian();
-            out[i] = round(v);
-        }
-        return out;
-    }
-
-    private static float[] modality2(Random random, double[][] b, double[][] bPrivate, double[] z,
-                                     double[] mixture, double noise) {
-        int d = b.length;
-        double[] cumulative = new double[d];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < d; i++) {
-            cumulative[i] = dot(b[i], mixture) + dot(bPrivate[i], z);
-            max = Math.max(max, cumulative[i]);
-        }
-        double sum = 0;
-        for (int i = 0; i < d; i++) {
-            cumulative[i] = StrictMath.exp(cumulative[i] - max);
-            sum += cumulative[i];
-        }
-        double running = 0;
-        for (int i = 0; i < d; i++) {
-            running += (1 - noise) * cumulative[i] / sum + noise / d;
-            cumulative[i] = running;
-        }
-        int words = MIN_WORDS + random.nextInt(MAX_WORDS - MIN_WORDS + 1);
-        int[] counts = new int[d];
-        for (int w = 0; w < words; w++) {
-            counts[draw(cumulative, random.nextDouble() * running)]++;
-        }
-        float[] out = new float[d];
-        for (int i = 0; i < d; i++) {
-            out[i] = round((double) counts[i] / words);
-        }
-        return out;
-    }
-
-    /** The first index whose cumulative weight exceeds u. */
-    private static int draw(double[] cumulative, double u) {
-        int lo = 0;
-        int hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > u) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
-    }
-
-    private static double dot(double[] x, double[] y) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
-        }
-        return s;
-    }
-
-    private static float round(double v) {
-        return v == 0 ? 0f : new BigDecimal(v).round(FOUR_DIGITS).floatValue();
+        return Availability.draw(random, p.both(), p.onlyModality1());
     }
 
     /** Writes the segments as 1-based LibSVM and their topics as {@code id<TAB>topic} lines. */
