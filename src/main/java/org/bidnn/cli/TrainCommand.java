@@ -2,7 +2,6 @@ package org.bidnn.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.run.Console;
 import org.bidnn.spark.SparkSessions;
@@ -86,12 +85,9 @@ public final class TrainCommand implements Callable<Integer> {
                 flags.architecture(mod1Size, mod2Size, hiddenSize, repSize), flags.optimizer(), flags.training(batch),
                 new SparkTrainingOptions(workers, averagingFrequency), flags.ignoreZeroes, model, resume,
                 new Checkpoints(checkpoints, checkpointEvery));
-        SparkSession spark = SparkSessions.getOrCreate("bidnn train", master);
-        try {
-            job.run(spark, console);
-        } finally {
-            spark.stop();
-        }
+        // Not stopped here: the JVM's shutdown hook stops it, and under spark-submit or in a test the
+        // session belongs to whoever started it.
+        job.run(SparkSessions.getOrCreate("bidnn train", master), console);
         return 0;
     }
 }

@@ -1,0 +1,78 @@
+package org.bidnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.bidnn.model.ModelFile;
+import org.bidnn.model.ModelMetadata;
+import org.bidnn.spark.SparkSessions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bidnn train} as a user types it. */
+class TrainCommandTest {
+
+    private static final String SAMPLES = Path.of(System.getProperty("user.dir"), "data-samples", "segments.svm").toString();
+    private static SparkSession spark;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSessions.getOrCreate("TrainCommandTest", "local[2]");
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static String[] result(int[] code, String... args) {
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cli = BidnnCli.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        code[0] = cli.execute(args);
+        return new String[] {err.toString()};
+    }
+
+    @Test
+    void trainsWithCheckpointsAndSavesAModelThatRunCanUse() throws IOException {
+        Path model = dir.resolve("model.bidnn");
+        int[] code = new int[1];
+        String err = result(code, "train", "--input", SAMPLES, "--mod1-size", "100", "--mod2-size", "100",
+                "--hidden", "32", "--rep", "16", "-e", "3", "-b", "64", "--workers", "2", "--averaging-frequency", "3",
+                "--checkpoint-every", "2", "-a", "sigmoid", "-v", "2", "--model", model.toString())[0];
+        assertEquals(0, code[0], err);
+        assertEquals(3, err.lines().filter(l -> l.matches("Epoch \\d of 3 took .*s training loss:\t.*")).count(), err);
+        ModelMetadata m = ModelFile.readMetadata(model);
+        assertEquals(3, m.epochsTrained());
+        assertEquals("sigmoid", m.activation());
+        assertTrue(Files.exists(dir.resolve("model.bidnn.checkpoints").resolve("epoch-00002.bidnn")));
+
+        Path out = dir.resolve("embedding.svm");
+        assertEquals(0, BidnnCli.commandLine().execute("run", "-e", "0", "-v", "0", "-a", "sigmoid", "-l", model.toString(),
+                SAMPLES, out.toString(), "100", "100", "32", "16"));
+        assertEquals(2000, Files.readAllLines(out).size());
+    }
+
+    @Test
+    void aMissingInputIsAClearErrorAndNoModelIsWritten() {
+        Path model = dir.resolve("never.bidnn");
+        int[] code = new int[1];
+        String err = result(code, "train", "--input", dir.resolve("absent.svm").toString(), "--mod1-size", "100",
+                "--mod2-size", "100", "--hidden", "32", "--rep", "16", "-e", "1", "-v", "0", "--model", model.toString())[0];
+        assertEquals(1, code[0]);
+        assertTrue(err.contains("absent.svm"), err);
+        assertFalse(Files.exists(model));
+    }
+}
