@@ -25,7 +25,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>Not thread-safe: the layer keeps working buffers. Use one instance (or a {@link #copy()}) per
  * thread.
  */
-public final class BiDNNNetwork {
+public final class BiDNNNetwork implements Trainable {
 
     private final Architecture architecture;
     private final MultiLayerNetwork network;
@@ -109,10 +109,12 @@ public final class BiDNNNetwork {
     }
 
     /** Epochs of training this network has seen, across saves and loads. */
+    @Override
     public int epochsTrained() {
         return network.getLayerWiseConfigurations().getEpochCount();
     }
 
+    @Override
     public void markEpochFinished() {
         network.incrementEpochCount();
     }
@@ -122,6 +124,7 @@ public final class BiDNNNetwork {
      *
      * @return the minibatch loss before the step, as the original tool reports it
      */
+    @Override
     public double fitBatch(INDArray inputs) {
         network.fit(new DataSet(inputs, targetsFor(inputs)));
         return network.score();

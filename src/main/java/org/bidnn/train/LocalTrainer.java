@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
-import org.bidnn.model.BiDNNNetwork;
+import org.bidnn.model.Trainable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Trains a BiDNN on one machine, as the original tool: every epoch shuffles the training rows
+ * Trains a BiDNN (or a baseline, see {@link Trainable}) on one machine, as the original tool: every epoch shuffles the training rows
  * ({@link EpochShuffle}), cuts them into minibatches (dropping the last partial one) and takes one
  * Nesterov step per batch.
  */
@@ -26,7 +26,7 @@ public final class LocalTrainer {
      * @param rows training rows {@code [x1 | x2]}, both modalities present
      * @throws IllegalArgumentException when there is not even one batch to train on
      */
-    public void train(BiDNNNetwork network, INDArray rows, EpochListener listener) throws IOException {
+    public void train(Trainable network, INDArray rows, EpochListener listener) throws IOException {
         if (settings.epochs() == 0) {
             return;
         }

@@ -1,0 +1,28 @@
+package org.bidnn.baselines;
+
+import org.bidnn.model.ActivationFunction;
+import org.bidnn.model.Optimizer;
+
+/**
+ * The shape and training of a multimodal autoencoder baseline, sized like the BiDNN it is compared
+ * with: hidden layers hdn - rep - hdn, the same activation and optimiser.
+ *
+ * @param embeddingSize units of the central layer, which is the embedding (BiDNN's repsize)
+ * @param modalityDropout fraction of training rows presented with one modality zeroed (half of them
+ *                        each way) while both are still to be reconstructed, as in Ngiam et al.'s
+ *                        bimodal autoencoder: without it an autoencoder never learns to embed a
+ *                        segment that has only one modality
+ */
+public record AutoencoderSettings(int mod1Size, int mod2Size, int hiddenSize, int embeddingSize,
+                                  ActivationFunction activation, Optimizer optimizer, double modalityDropout,
+                                  long seed) {
+
+    public AutoencoderSettings {
+        if (mod1Size <= 0 || mod2Size <= 0 || hiddenSize <= 0 || embeddingSize <= 0) {
+            throw new IllegalArgumentException("sizes must be positive");
+        }
+        if (!(modalityDropout >= 0 && modalityDropout <= 1)) {
+            throw new IllegalArgumentException("modality dropout must be in [0, 1], got " + modalityDropout);
+        }
+    }
+}
