@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** The original tool's model and optimiser flags, shared by every command that trains. */
 public final class TrainingFlags {
 
-    @Option(names = {"-a", "--activation"}, defaultValue = "tanh", paramLabel = "NAME",
+    @Option(names = {"-a", "--activation"}, defaultValue = Architecture.DEFAULT_ACTIVATION, paramLabel = "NAME",
             description = "activation function: tanh, sigmoid, relu or linear (default: ${DEFAULT-VALUE})")
     String activation;
 
@@ -17,7 +17,7 @@ public final class TrainingFlags {
             description = "epochs to train; 0 only predicts (with -l) (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = {"-d", "--dropout"}, defaultValue = "0.2", paramLabel = "P",
+    @Option(names = {"-d", "--dropout"}, defaultValue = "" + Architecture.DEFAULT_DROPOUT, paramLabel = "P",
             description = "drop probability after the central layers; 0 disables dropout (default: ${DEFAULT-VALUE})")
     double dropout;
 
@@ -25,11 +25,11 @@ public final class TrainingFlags {
             description = "minibatch size (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = {"-r", "--learning-rate"}, defaultValue = "0.1", paramLabel = "LR",
+    @Option(names = {"-r", "--learning-rate"}, defaultValue = "" + Optimizer.DEFAULT_LEARNING_RATE, paramLabel = "LR",
             description = "learning rate (default: ${DEFAULT-VALUE})")
     double learningRate;
 
-    @Option(names = {"-m", "--momentum"}, defaultValue = "0.9", description = "Nesterov momentum (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-m", "--momentum"}, defaultValue = "" + Optimizer.DEFAULT_MOMENTUM, description = "Nesterov momentum (default: ${DEFAULT-VALUE})")
     double momentum;
 
     @Option(names = {"-z", "--ignore-zeroes"},

@@ -1,24 +1,21 @@
 package org.bidnn.embed;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.bidnn.io.Segment;
 import org.bidnn.io.spark.AtomicDirectories;
+import org.bidnn.io.spark.HadoopModelFiles;
 import org.bidnn.io.spark.ParquetSegmentWriter;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.io.spark.SegmentReaders;
 import org.bidnn.io.spark.SparkLibSvmWriter;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
-import org.bidnn.model.ModelFile;
 import org.bidnn.model.OutputMode;
 import org.bidnn.run.Console;
 
@@ -75,14 +72,7 @@ public final class EmbedJob {
 
     /** Through Hadoop's file system, so that a model on HDFS or S3 works as well as a local one. */
     private BiDNNNetwork loadModel(Configuration hadoop) throws IOException {
-        Path path = new Path(options.model());
-        byte[] bytes;
-        try (InputStream in = path.getFileSystem(hadoop).open(path)) {
-            bytes = in.readAllBytes();
-        } catch (FileNotFoundException e) {
-            throw new ModelFile.ModelFileException(options.model(), "no such file");
-        }
-        return ModelFile.fromBytes(bytes, options.model()).network();
+        return HadoopModelFiles.load(hadoop, options.model()).network();
     }
 
     private void write(SparkSession spark, JavaRDD<Segment> output, String dir, Architecture a) {

@@ -14,7 +14,8 @@ import org.bidnn.model.SegmentTransformer;
  * Applies a broadcast BiDNN to an RDD of segments on the executors, map-side: each partition is cut
  * into batches of {@code batchSize} segments, and each batch is one {@link SegmentTransformer#transform}
  * call, so one matrix product per layer per batch. Each output keeps its segment's id, in the
- * partition's order; nothing goes through the driver.
+ * partition's order; nothing goes through the driver. The same batching serves other kinds of
+ * items, e.g. the rows of a Spark ML data set ({@link #transform(Iterator, Items)}).
  *
  * <p>A segment with no modality gets an empty embedding, as the original tool writes it (see
  * {@link SegmentTransformer}).
@@ -52,26 +53,71 @@ public final class PartitionEmbedder implements FlatMapFunction<Iterator<Segment
 
     @Override
     public Iterator<Segment> call(Iterator<Segment> segments) {
-        BiDNNNetwork network = model.network();
-        SegmentTransformer transformer = new SegmentTransformer(network, mode, l2Normalize, ignoreZeroes);
-        return new Batches(segments, transformer, network.architecture().inputSize(), batchSize);
+        return transform(segments, SEGMENTS);
     }
 
-    /** Transforms the segments a batch at a time, as they are consumed. */
-    private static final class Batches implements Iterator<Segment> {
-        private final Iterator<Segment> input;
+    /**
+     * What the embedder needs to know of the items of a partition: their {@code [x1 | x2]} rows,
+     * and how to make an item's result from its output row. Segments are one kind of item, the
+     * rows of a Spark data set another.
+     */
+    public interface Items<T, R> {
+
+        /**
+         * The item's {@code [x1 | x2]} row.
+         *
+         * @param width mod1size + mod2size of the model
+         * @throws IllegalArgumentException naming the item, when its row does not have {@code width} values
+         */
+        float[] values(T item, int width);
+
+        /** The item's result, given its embedding or expansion. */
+        R result(T item, float[] output);
+    }
+
+    private static final Items<Segment, Segment> SEGMENTS = new Items<>() {
+        @Override
+        public float[] values(Segment s, int width) {
+            if (s.values().length != width) {
+                throw new IllegalArgumentException("segment " + s.id() + " has " + s.values().length
+                        + " values, the model takes mod1size+mod2size = " + width);
+            }
+            return s.values();
+        }
+
+        @Override
+        public Segment result(Segment s, float[] output) {
+            return new Segment(s.id(), output);
+        }
+    };
+
+    /**
+     * Transforms a partition's items lazily, a batch of {@code batchSize} at a time, in their order,
+     * with this executor thread's copy of the broadcast model.
+     */
+    public <T, R> Iterator<R> transform(Iterator<T> items, Items<T, R> kind) {
+        BiDNNNetwork network = model.network();
+        SegmentTransformer transformer = new SegmentTransformer(network, mode, l2Normalize, ignoreZeroes);
+        return new Batches<>(items, kind, transformer, network.architecture().inputSize(), batchSize);
+    }
+
+    /** Transforms the items a batch at a time, as they are consumed. */
+    private static final class Batches<T, R> implements Iterator<R> {
+        private final Iterator<T> input;
+        private final Items<T, R> kind;
         private final SegmentTransformer transformer;
         private final int width;
-        private final String[] ids;
+        private final Object[] items;
         private final float[][] rows;
         private float[][] out = new float[0][];
         private int next;
 
-        Batches(Iterator<Segment> input, SegmentTransformer transformer, int width, int batchSize) {
+        Batches(Iterator<T> input, Items<T, R> kind, SegmentTransformer transformer, int width, int batchSize) {
             this.input = input;
+            this.kind = kind;
             this.transformer = transformer;
             this.width = width;
-            this.ids = new String[batchSize];
+            this.items = new Object[batchSize];
             this.rows = new float[batchSize][];
         }
 
@@ -84,25 +130,24 @@ public final class PartitionEmbedder implements FlatMapFunction<Iterator<Segment
         }
 
         @Override
-        public Segment next() {
+        public R next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            Segment s = new Segment(ids[next], out[next]);
+            @SuppressWarnings("unchecked")
+            T item = (T) items[next];
+            R result = kind.result(item, out[next]);
+            items[next] = null;
             next++;
-            return s;
+            return result;
         }
 
         private void transformNextBatch() {
             int n = 0;
             while (n < rows.length && input.hasNext()) {
-                Segment s = input.next();
-                if (s.values().length != width) {
-                    throw new IllegalArgumentException("segment " + s.id() + " has " + s.values().length
-                            + " values, the model takes mod1size+mod2size = " + width);
-                }
-                ids[n] = s.id();
-                rows[n] = s.values();
+                T item = input.next();
+                rows[n] = kind.values(item, width);
+                items[n] = item;
                 n++;
             }
             float[][] batch = n == rows.length ? rows : Arrays.copyOf(rows, n);

@@ -8,6 +8,11 @@ package org.bidnn.model;
 public record Architecture(int mod1Size, int mod2Size, int hiddenSize, int embeddingSize,
                            ActivationFunction activation, boolean tied, double dropout) {
 
+    /** The original tool's defaults for what the command lines and the Spark ML stages leave unsaid. */
+    public static final String DEFAULT_ACTIVATION = "tanh";
+    public static final boolean DEFAULT_TIED = true;
+    public static final double DEFAULT_DROPOUT = 0.2;
+
     public Architecture {
         requirePositive("mod1size", mod1Size);
         requirePositive("mod2size", mod2Size);

@@ -3,7 +3,9 @@ package org.bidnn.model;
 /** SGD with Nesterov momentum: {@code v = mu*v - lr*g; p += mu*v - lr*g}, as the original tool. */
 public record Optimizer(double learningRate, double momentum) {
 
-    public static final Optimizer DEFAULT = new Optimizer(0.1, 0.9);
+    public static final double DEFAULT_LEARNING_RATE = 0.1;
+    public static final double DEFAULT_MOMENTUM = 0.9;
+    public static final Optimizer DEFAULT = new Optimizer(DEFAULT_LEARNING_RATE, DEFAULT_MOMENTUM);
 
     public Optimizer {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {

@@ -12,7 +12,6 @@ import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.Optimizer;
-import org.bidnn.model.Presence;
 import org.bidnn.run.Console;
 
 /**
@@ -31,12 +30,9 @@ public record SparkTrainingJob(String input, SegmentFormat inputFormat, Architec
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         BiDNNNetwork network = startingNetwork(console);
         int remaining = Math.max(0, settings.epochs() - network.epochsTrained());
-        int mod1Size = architecture.mod1Size();
-        boolean zeroesArePresent = ignoreZeroes;
         JavaRDD<Segment> segments = SegmentReaders.read(spark, input, inputFormat,
                 architecture.mod1Size(), architecture.mod2Size());
-        JavaRDD<float[]> rows = segments.map(Segment::values)
-                .filter(v -> Presence.of(v, mod1Size, zeroesArePresent) == Presence.BOTH);
+        JavaRDD<float[]> rows = TrainingRows.select(segments.map(Segment::values), architecture.mod1Size(), ignoreZeroes);
         console.say(Console.PROGRESS, "Training on %s: %d epochs to go (%d done) on %s",
                 input, remaining, network.epochsTrained(), spark.sparkContext().master());
         TrainingSettings toGo = new TrainingSettings(remaining, settings.batchSize(), settings.seed());

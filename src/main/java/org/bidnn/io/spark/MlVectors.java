@@ -6,13 +6,13 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 
 /** Conversions between the project's float rows and Spark ML's double vectors. */
-final class MlVectors {
+public final class MlVectors {
 
     private MlVectors() {
     }
 
     /** {@code values[from, to)} as a vector, dense or sparse, whichever is smaller. */
-    static Vector of(float[] values, int from, int to) {
+    public static Vector of(float[] values, int from, int to) {
         double[] d = new double[to - from];
         for (int i = from; i < to; i++) {
             d[i - from] = values[i];
@@ -25,7 +25,7 @@ final class MlVectors {
      *
      * @return the index within {@code v} of the first value that is not finite as a float, or -1
      */
-    static int copyInto(Vector v, float[] into, int offset) {
+    public static int copyInto(Vector v, float[] into, int offset) {
         if (v instanceof SparseVector sparse) {
             int[] indices = sparse.indices();
             double[] values = sparse.values();

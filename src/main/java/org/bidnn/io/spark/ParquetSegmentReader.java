@@ -8,8 +8,6 @@ import static org.bidnn.io.spark.SegmentColumns.MOD2;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -56,13 +54,19 @@ public final class ParquetSegmentReader {
             throw new InputFileException(path, 0, null, "no modality columns", "expected vector columns "
                     + MOD1 + " and " + MOD2 + ", or " + FEATURES + "; found " + Arrays.toString(schema.fieldNames()));
         }
-        for (String column : split ? new String[] {MOD1, MOD2} : new String[] {FEATURES}) {
-            requireType(path, schema, column, "a Spark ML vector", type(schema, column) instanceof VectorUDT);
+        VectorColumns layout = split
+                ? VectorColumns.split(MOD1, MOD2, mod1Size, mod2Size, "mod1size", "mod2size")
+                : VectorColumns.joint(FEATURES, mod1Size, mod2Size, "mod1size+mod2size");
+        try {
+            layout.check(schema);
+        } catch (VectorColumns.Problem p) {
+            throw new InputFileException(path, 0, null, p.what(), p.expected());
         }
         Dataset<Row> selected = split
                 ? data.select(functions.col(ID), functions.col(MOD1), functions.col(MOD2), functions.input_file_name())
                 : data.select(functions.col(ID), functions.col(FEATURES), functions.input_file_name());
-        return selected.javaRDD().map(row -> toSegment(row, split, mod1Size, mod2Size, names));
+        int[] fields = split ? new int[] {1, 2} : new int[] {1};
+        return selected.javaRDD().map(row -> toSegment(row, layout, fields, names));
     }
 
     private static Object type(StructType schema, String column) {
@@ -82,36 +86,16 @@ public final class ParquetSegmentReader {
         }
     }
 
-    private static Segment toSegment(Row row, boolean split, int mod1Size, int mod2Size, InputNames names) {
+    private static Segment toSegment(Row row, VectorColumns layout, int[] fields, InputNames names) {
         String file = names.ofUri(row.getString(row.length() - 1));
         String id = row.isNullAt(0) ? null : row.getString(0);
         if (id == null || id.isBlank()) {
             throw new InputFileException(file, 0, null, "missing segment id", "every row needs a non-blank " + ID);
         }
-        float[] values = new float[mod1Size + mod2Size];
-        if (split) {
-            copy(row, 1, MOD1, "mod1size", mod1Size, values, 0, id, file);
-            copy(row, 2, MOD2, "mod2size", mod2Size, values, mod1Size, id, file);
-        } else {
-            copy(row, 1, FEATURES, "mod1size+mod2size", mod1Size + mod2Size, values, 0, id, file);
-        }
-        return new Segment(id, values);
-    }
-
-    private static void copy(Row row, int field, String column, String sizeName, int size, float[] values,
-                             int offset, String id, String file) {
-        if (row.isNullAt(field)) {
-            return;
-        }
-        Vector v = (Vector) row.get(field);
-        if (v.size() != size) {
-            throw new InputFileException(file, 0, null, "segment '" + id + "' has " + v.size() + " values in "
-                    + column, "expected " + sizeName + " = " + size);
-        }
-        int bad = MlVectors.copyInto(v, values, offset);
-        if (bad >= 0) {
-            throw new InputFileException(file, 0, null, "segment '" + id + "' has the value " + v.apply(bad)
-                    + " in " + column + " at index " + bad, "values must be finite floats");
+        try {
+            return new Segment(id, layout.values(row, fields));
+        } catch (VectorColumns.Problem p) {
+            throw new InputFileException(file, 0, null, "segment '" + id + "' " + p.what(), p.expected());
         }
     }
 }
