@@ -1,5 +1,6 @@
 package org.bidnn.cli;
 
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +30,24 @@ public final class BidnnCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        exit(commandLine().execute(args));
+    }
+
+    /**
+     * Ends the program with {@code code}. A driver that YARN runs in cluster mode lives inside
+     * Spark's ApplicationMaster, which takes any System.exit before its own end for a failure
+     * ("Shutdown hook called before final status was reported"), even System.exit(0) after a
+     * job that succeeded: there, success returns instead, and the ApplicationMaster ends the JVM.
+     */
+    public static void exit(int code) {
+        if (code != 0 || !isYarnClusterDriver(System.getProperties())) {
+            System.exit(code);
+        }
+    }
+
+    /** Whether these system properties are those of a driver in YARN's cluster mode. */
+    static boolean isYarnClusterDriver(Properties system) {
+        return "yarn".equals(system.getProperty("spark.master"))
+                && "cluster".equals(system.getProperty("spark.submit.deployMode"));
     }
 }

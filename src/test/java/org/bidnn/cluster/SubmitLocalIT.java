@@ -1,0 +1,80 @@
+package org.bidnn.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * submit/local.sh runs bidnn from the spark-submit jar through a Spark installation's
+ * spark-submit, with conf/spark-defaults.conf: the original tool's command on the sample data.
+ */
+@Tag(ClusterTests.TAG)
+class SubmitLocalIT {
+
+    @Test
+    void runCommandThroughSparkSubmit() throws Exception {
+        Path work = BuildLayout.clusterTestDir().resolve("local");
+        SparkHome.deleteTree(work);
+        Path samples = BuildLayout.projectDir().resolve("data-samples/segments.svm");
+        Map<String, String> env = SparkHome.get().environment();
+
+        SubmitScript.Result version = SubmitScript.run("local.sh", env, work, Duration.ofMinutes(2), "--", "--version");
+        assertEquals(0, version.code(), version.toString());
+        assertTrue(version.stdout().startsWith("bidnn 0.1.0"), version.toString());
+
+        SubmitScript.Result run = SubmitScript.run("local.sh", env, work, Duration.ofMinutes(4), "--",
+                "run", "-e", "2", "-v", "2", "-n", samples.toString(), "embedding.svm", "100", "100", "32", "16");
+        assertEquals(0, run.code(), run.toString());
+        assertEquals(2, run.stderr().lines().filter(l -> l.startsWith("Epoch ")).count(), run.stderr());
+        assertEquals(Files.readAllLines(samples).size(), Files.readAllLines(work.resolve("embedding.svm")).size());
+    }
+
+    /**
+     * submit/nightly.sh for real, through local.sh, with the smoke application standing in for
+     * embed (it writes its result as the dated folder's _SUCCESS): the latest link, the pruning of
+     * old folders, and a second run of the same date that does nothing.
+     */
+    @Test
+    void nightlyPublishesTheDatedFolderAndPrunesOldOnes() throws Exception {
+        Path work = BuildLayout.clusterTestDir().resolve("nightly");
+        SparkHome.deleteTree(work);
+        Path root = Files.createDirectories(work.resolve("embeddings"));
+        for (String old : List.of("2030-12-29", "2030-12-30", "2030-12-31", "2031-01-01")) {
+            Files.createDirectories(root.resolve(old));
+        }
+        Path settings = SubmitScript.settings(work.resolve("job.conf"),
+                "BIDNN_NIGHTLY_SUBMIT=local",
+                "BIDNN_NIGHTLY_OUTPUT_ROOT=" + root,
+                "BIDNN_NIGHTLY_KEEP=3",
+                "BIDNN_NIGHTLY_ARGS=(--numbers 100 --partitions 2 --out @OUTPUT@/_SUCCESS)",
+                "BIDNN_MAIN_CLASS=" + SmokeApp.class.getName(),
+                "BIDNN_JAR=" + SmokeJar.build(work),
+                "BIDNN_DRIVER_MEMORY=1g",
+                "BIDNN_SUBMIT_ARGS=(--jars " + BuildLayout.submitJar().toUri() + ")");
+        Map<String, String> env = SparkHome.get().environment();
+
+        SubmitScript.Result first = SubmitScript.run("nightly.sh", env, work, Duration.ofMinutes(4),
+                "--conf", settings.toString(), "--date", "2031-01-02");
+        assertEquals(0, first.code(), first.toString());
+        assertEquals("5050", SmokeJar.result(root.resolve("2031-01-02/_SUCCESS")).getProperty("sum"));
+        assertEquals(Path.of("2031-01-02"), Files.readSymbolicLink(root.resolve("latest")));
+        try (Stream<Path> left = Files.list(root)) {
+            assertEquals(List.of("2030-12-31", "2031-01-01", "2031-01-02", "latest"),
+                    left.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList(),
+                    "the 3 newest dated folders are kept");
+        }
+
+        SubmitScript.Result again = SubmitScript.run("nightly.sh", env, work, Duration.ofMinutes(1),
+                "--conf", settings.toString(), "--date", "2031-01-02");
+        assertEquals(0, again.code(), again.toString());
+        assertTrue(again.stderr().contains("already complete"), again.toString());
+    }
+}
