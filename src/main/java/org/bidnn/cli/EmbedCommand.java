@@ -6,10 +6,10 @@ import org.bidnn.embed.EmbedJob;
 import org.bidnn.embed.EmbedOptions;
 import org.bidnn.embed.PartitionEmbedder;
 import org.bidnn.io.spark.SegmentFormat;
-import org.bidnn.model.OutputMode;
 import org.bidnn.run.Console;
 import org.bidnn.spark.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,13 +36,8 @@ public final class EmbedCommand implements Callable<Integer> {
             description = "the output directory, one part file per partition")
     String output;
 
-    @Option(names = {"-c", "--crossmodal"},
-            description = "write the input with missing modalities filled in by translation, instead of the embedding")
-    boolean crossmodal;
-
-    @Option(names = {"-n", "--l2-norm"},
-            description = "L2-normalise each written embedding row (with -c: each filled-in modality)")
-    boolean l2Norm;
+    @Mixin
+    OutputFlags outputFlags;
 
     @Option(names = {"-z", "--ignore-zeroes"},
             description = "do not treat all-zero vectors as missing modalities; embed every row as complete")
@@ -80,7 +75,7 @@ public final class EmbedCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--verbosity must be 0 to 3, got " + verbosity);
         }
         EmbedOptions options = new EmbedOptions(model, input, inputFormat, output, format,
-                crossmodal ? OutputMode.CROSSMODAL : OutputMode.EMBEDDING, l2Norm, ignoreZeroes, zeroBased,
+                outputFlags.mode(), outputFlags.l2Norm, ignoreZeroes, zeroBased,
                 batchSize, overwrite);
         LogLevels.apply(verbosity);
         Console console = new Console(verbosity, spec.commandLine().getErr());

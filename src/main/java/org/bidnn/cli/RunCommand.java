@@ -3,7 +3,6 @@ package org.bidnn.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bidnn.model.Architecture;
-import org.bidnn.model.OutputMode;
 import org.bidnn.run.Console;
 import org.bidnn.run.LocalRun;
 import org.bidnn.run.RunOptions;
@@ -53,13 +52,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "save the model here at the end (and with -w every N epochs); may contain %%e")
     String saveModel;
 
-    @Option(names = {"-c", "--crossmodal"},
-            description = "write the input with missing modalities filled in by translation, instead of the embedding")
-    boolean crossmodal;
-
-    @Option(names = {"-n", "--l2-norm"},
-            description = "L2-normalise each written embedding row (with -c: each filled-in modality)")
-    boolean l2Norm;
+    @Mixin
+    OutputFlags outputFlags;
 
     @Option(names = {"-w", "--write-after"}, paramLabel = "N", defaultValue = "0",
             description = "also write the output (and save the model, run -x) every N epochs")
@@ -81,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunOptions options = new RunOptions(input, output, architecture, flags.optimizer(),
                 flags.training(flags.batchSize), loadModel, saveModel,
-                crossmodal ? OutputMode.CROSSMODAL : OutputMode.EMBEDDING, l2Norm, flags.ignoreZeroes, writeAfter,
+                outputFlags.mode(), outputFlags.l2Norm, flags.ignoreZeroes, writeAfter,
                 execCommand, zeroBased);
         new LocalRun(options, console).execute();
         return 0;
