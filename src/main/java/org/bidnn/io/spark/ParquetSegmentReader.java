@@ -1,5 +1,6 @@
 package org.bidnn.io.spark;
 
+import static org.bidnn.io.spark.SegmentColumns.EMBEDDING;
 import static org.bidnn.io.spark.SegmentColumns.FEATURES;
 import static org.bidnn.io.spark.SegmentColumns.ID;
 import static org.bidnn.io.spark.SegmentColumns.MOD1;
@@ -37,18 +38,7 @@ public final class ParquetSegmentReader {
     public static JavaRDD<Segment> read(SparkSession spark, String path, int mod1Size, int mod2Size)
             throws IOException {
         InputNames names = InputNames.of(path, spark.sparkContext().hadoopConfiguration());
-        Dataset<Row> data;
-        try {
-            data = spark.read().parquet(path);
-        } catch (Exception e) {
-            // Spark wraps the reason (e.g. "... is not a Parquet file") in layers of its own.
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String why = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
-            throw new InputFileException(path, 0, null, "not readable as Parquet", why, e);
-        }
+        Dataset<Row> data = open(spark, path);
         StructType schema = data.schema();
         requireType(path, schema, ID, "a string", DataTypes.StringType.equals(type(schema, ID)));
         boolean split = type(schema, MOD1) != null && type(schema, MOD2) != null;
@@ -63,6 +53,49 @@ public final class ParquetSegmentReader {
                 ? data.select(functions.col(ID), functions.col(MOD1), functions.col(MOD2), functions.input_file_name())
                 : data.select(functions.col(ID), functions.col(FEATURES), functions.input_file_name());
         return selected.javaRDD().map(row -> toSegment(row, split, mod1Size, mod2Size, names));
+    }
+
+    /**
+     * Reads embeddings as {@code bidnn embed --format parquet} writes them: a string {@code id} and
+     * a Spark ML vector {@code embedding}. Each segment's values are its vector, of whatever width
+     * it has: empty for a segment with no modality (a null vector reads as empty too). Values must
+     * be finite; errors name the file and the segment.
+     *
+     * @throws InputFileException if the input does not exist, is not Parquet or lacks the columns
+     */
+    public static JavaRDD<Segment> readEmbeddings(SparkSession spark, String path) throws IOException {
+        InputNames names = InputNames.of(path, spark.sparkContext().hadoopConfiguration());
+        Dataset<Row> data = open(spark, path);
+        StructType schema = data.schema();
+        requireType(path, schema, ID, "a string", DataTypes.StringType.equals(type(schema, ID)));
+        requireType(path, schema, EMBEDDING, "a Spark ML vector", type(schema, EMBEDDING) instanceof VectorUDT);
+        return data.select(functions.col(ID), functions.col(EMBEDDING), functions.input_file_name())
+                .javaRDD().map(row -> {
+                    String file = names.ofUri(row.getString(2));
+                    String id = row.isNullAt(0) ? null : row.getString(0);
+                    if (id == null || id.isBlank()) {
+                        throw new InputFileException(file, 0, null, "missing segment id",
+                                "every row needs a non-blank " + ID);
+                    }
+                    int size = row.isNullAt(1) ? 0 : ((Vector) row.get(1)).size();
+                    float[] values = new float[size];
+                    copy(row, 1, EMBEDDING, "its own size", size, values, 0, id, file);
+                    return new Segment(id, values);
+                });
+    }
+
+    private static Dataset<Row> open(SparkSession spark, String path) {
+        try {
+            return spark.read().parquet(path);
+        } catch (Exception e) {
+            // Spark wraps the reason (e.g. "... is not a Parquet file") in layers of its own.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+            throw new InputFileException(path, 0, null, "not readable as Parquet", why, e);
+        }
     }
 
     private static Object type(StructType schema, String column) {
