@@ -48,7 +48,7 @@ public final class EmbedJob {
             throw new FileAlreadyExistsException(options.output(), null,
                     "the output already exists (--overwrite replaces it)");
         }
-        BiDNNNetwork network = loadModel(hadoop);
+        BiDNNNetwork network = loadModel(hadoop, options.model());
         Architecture a = network.architecture();
         console.say(Console.PROGRESS, "Model %s: mod1size %d, mod2size %d, hdnsize %d, repsize %d",
                 options.model(), a.mod1Size(), a.mod2Size(), a.hiddenSize(), a.embeddingSize());
@@ -73,16 +73,21 @@ public final class EmbedJob {
         }
     }
 
-    /** Through Hadoop's file system, so that a model on HDFS or S3 works as well as a local one. */
-    private BiDNNNetwork loadModel(Configuration hadoop) throws IOException {
-        Path path = new Path(options.model());
+    /**
+     * Reads a model through Hadoop's file system, so that a model on HDFS or S3 works as well as a
+     * local one.
+     *
+     * @param model the model's path or URI, as the user typed it (errors name it so)
+     */
+    public static BiDNNNetwork loadModel(Configuration hadoop, String model) throws IOException {
+        Path path = new Path(model);
         byte[] bytes;
         try (InputStream in = path.getFileSystem(hadoop).open(path)) {
             bytes = in.readAllBytes();
         } catch (FileNotFoundException e) {
-            throw new ModelFile.ModelFileException(options.model(), "no such file");
+            throw new ModelFile.ModelFileException(model, "no such file");
         }
-        return ModelFile.fromBytes(bytes, options.model()).network();
+        return ModelFile.fromBytes(bytes, model).network();
     }
 
     private void write(SparkSession spark, JavaRDD<Segment> output, String dir, Architecture a) {
