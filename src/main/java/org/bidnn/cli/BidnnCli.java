@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Bidirectional symmetrical deep neural networks (BiDNN) for multimodal embedding "
                 + "and crossmodal translation.",
-        subcommands = {RunCommand.class, TrainCommand.class, EmbedCommand.class, SampleDataCommand.class,
+        subcommands = {RunCommand.class, TrainCommand.class, EmbedCommand.class, RankCommand.class,
+                EvaluateCommand.class, CrossmodalEvalCommand.class, SampleDataCommand.class,
                 SampleHyperlinkingCommand.class, CommandLine.HelpCommand.class})
 public final class BidnnCli implements Runnable {
 

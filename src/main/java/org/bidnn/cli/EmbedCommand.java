@@ -71,14 +71,11 @@ public final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (verbosity < 0 || verbosity > 3) {
-            throw new IllegalArgumentException("--verbosity must be 0 to 3, got " + verbosity);
-        }
+        int level = Verbosity.check(verbosity);
         EmbedOptions options = new EmbedOptions(model, input, inputFormat, output, format,
                 outputFlags.mode(), outputFlags.l2Norm, ignoreZeroes, zeroBased,
                 batchSize, overwrite);
-        LogLevels.apply(verbosity);
-        Console console = new Console(verbosity, spec.commandLine().getErr());
+        Console console = new Console(level, spec.commandLine().getErr());
         // Not stopped here: the JVM's shutdown hook stops it, and under spark-submit or in a test the
         // session may be shared with the caller.
         SparkSession spark = SparkSessions.getOrCreate("bidnn embed", master);

@@ -62,10 +62,6 @@ public final class TrainingFlags {
 
     /** Checks -v and applies it to the libraries' logs. */
     int verbosity() {
-        if (verbosity < 0 || verbosity > 3) {
-            throw new IllegalArgumentException("--verbosity must be 0 to 3, got " + verbosity);
-        }
-        LogLevels.apply(verbosity);
-        return verbosity;
+        return Verbosity.check(verbosity);
     }
 }

@@ -7,7 +7,7 @@ import org.bidnn.io.InputFileException;
  * reaches the driver wrapped in one or more SparkExceptions ("Job aborted due to stage
  * failure: ... Task 3 in stage 1.0 failed ..."); the user needs the line, not the wrapping.
  */
-final class TaskFailures {
+public final class TaskFailures {
 
     private TaskFailures() {
     }
@@ -16,7 +16,7 @@ final class TaskFailures {
      * The {@link InputFileException} or {@link IllegalArgumentException} (e.g. an id LibSVM cannot
      * hold) that caused {@code e}, or {@code e} itself if there is none.
      */
-    static Exception unwrap(Exception e) {
+    public static Exception unwrap(Exception e) {
         for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
             if (c instanceof InputFileException || c instanceof IllegalArgumentException) {
                 return (RuntimeException) c;

@@ -145,6 +145,32 @@ public final class LibSvmLineParser {
         return false;
     }
 
+    /**
+     * The largest index written on the line, as written (not shifted by the file's base), or -1 if
+     * it has no entry. Lets a reader size rows whose width nobody declared, such as embeddings.
+     * Lenient, as {@link #hasZeroIndex}: malformed tokens are skipped here and reported by
+     * {@link #parse}; an index too large for an int answers {@link Integer#MAX_VALUE}.
+     */
+    public static int maxIndex(String line) {
+        int end = contentEnd(line);
+        int s = skipSpace(line, 0, end);
+        s = tokenEnd(line, s, end); // the id
+        int max = -1;
+        for (s = skipSpace(line, s, end); s < end; s = skipSpace(line, s, end)) {
+            int e = tokenEnd(line, s, end);
+            int colon = line.indexOf(':', s);
+            if (colon > s && colon < e && allDigits(line, s, colon)) {
+                long index = 0;
+                for (int i = s; i < colon && index <= Integer.MAX_VALUE; i++) {
+                    index = index * 10 + (line.charAt(i) - '0');
+                }
+                max = (int) Math.max(max, Math.min(index, Integer.MAX_VALUE));
+            }
+            s = e;
+        }
+        return max;
+    }
+
     /** Whether a first token looks like an index:value pair or a qid, i.e. the id is missing. */
     static boolean looksLikeEntry(String line, int s, int e) {
         if (line.startsWith("qid:", s)) {

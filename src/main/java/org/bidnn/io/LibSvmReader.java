@@ -2,11 +2,8 @@ package org.bidnn.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,16 +64,6 @@ public final class LibSvmReader {
     }
 
     private static InputFileException unreadable(String source, IOException e) {
-        String why;
-        if (e instanceof NoSuchFileException) {
-            why = "no such file";
-        } else if (e instanceof AccessDeniedException) {
-            why = "permission denied";
-        } else if (e instanceof MalformedInputException) {
-            why = "not UTF-8 text";
-        } else {
-            why = e.toString();
-        }
-        return new InputFileException(source, 0, null, "cannot read file", why, e);
+        return InputFileException.unreadable(source, e);
     }
 }

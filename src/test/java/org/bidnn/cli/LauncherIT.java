@@ -81,6 +81,23 @@ class LauncherIT {
     }
 
     @Test
+    void ranksAndEvaluatesTheSampleHyperlinkingSet() throws Exception {
+        Path set = PROJECT.resolve("data-samples/hyperlinking");
+        // The raw features side by side are vectors to compare, as an embedding would be.
+        Run rank = bidnn("rank", "--embeddings", set.resolve("segments.svm").toString(), "--anchors",
+                set.resolve("anchors.txt").toString(), "--candidates", set.resolve("qrels.tsv").toString(), "--k", "1000",
+                "--output", "rankings.tsv", "-v", "0");
+        assertEquals(0, rank.code(), rank.stderr());
+        assertEquals(Files.readAllLines(set.resolve("qrels.tsv")).size(), Files.readAllLines(dir.resolve("rankings.tsv")).size());
+        Run evaluate = bidnn("evaluate", "--rankings", "rankings.tsv", "--qrels", set.resolve("qrels.tsv").toString(),
+                "--report", "report.json", "-v", "0");
+        assertEquals(0, evaluate.code(), evaluate.stderr());
+        assertTrue(evaluate.stdout().matches("P@10 0\\.\\d{4}  MAP 0\\.\\d{4}  nDCG@10 0\\.\\d{4}  \\(30 anchors\\)\\R"),
+                evaluate.stdout());
+        assertTrue(Files.exists(dir.resolve("report.json")));
+    }
+
+    @Test
     void badInputExitsNonZeroWithFileAndLine() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.svm"), "s1 1:0.5 101:0.2\ns2 1:0.5 250:1\n");
         Run r = bidnn("run", "-e", "1", bad.toString(), "out.svm", "100", "100", "64", "32");

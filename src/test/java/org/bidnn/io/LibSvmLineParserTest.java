@@ -68,6 +68,16 @@ class LibSvmLineParserTest {
     }
 
     @Test
+    void findsTheLargestIndexLeniently() {
+        assertEquals(20, LibSvmLineParser.maxIndex("a 3:1 20:2 7:1"));
+        assertEquals(0, LibSvmLineParser.maxIndex("a 0:1"));
+        assertEquals(-1, LibSvmLineParser.maxIndex("a"), "no entry");
+        assertEquals(-1, LibSvmLineParser.maxIndex("9:1"), "the first token is the id");
+        assertEquals(2, LibSvmLineParser.maxIndex("a qid:7 2:1 x:1 -5:1 # 99:1"), "qid, malformed tokens and comments skipped");
+        assertEquals(Integer.MAX_VALUE, LibSvmLineParser.maxIndex("a 99999999999:1"));
+    }
+
+    @Test
     void blankLinesAreExactlyThoseWithoutARow() {
         for (String line : new String[] {"", "  \t", "# a comment", " \t# 1:1", "\r"}) {
             assertTrue(LibSvmLineParser.isBlank(line), "'" + line + "'");

@@ -1,5 +1,6 @@
 package org.bidnn.io.spark;
 
+import static org.bidnn.io.spark.SegmentColumns.EMBEDDING;
 import static org.bidnn.io.spark.SegmentColumns.FEATURES;
 import static org.bidnn.io.spark.SegmentColumns.ID;
 import static org.bidnn.io.spark.SegmentColumns.MOD1;
@@ -8,6 +9,8 @@ import static org.bidnn.io.spark.SegmentColumns.MOD2;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -35,18 +38,7 @@ public final class ParquetSegmentReader {
     public static JavaRDD<Segment> read(SparkSession spark, String path, int mod1Size, int mod2Size)
             throws IOException {
         InputNames names = InputNames.of(path, spark.sparkContext().hadoopConfiguration());
-        Dataset<Row> data;
-        try {
-            data = spark.read().parquet(path);
-        } catch (Exception e) {
-            // Spark wraps the reason (e.g. "... is not a Parquet file") in layers of its own.
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String why = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
-            throw new InputFileException(path, 0, null, "not readable as Parquet", why, e);
-        }
+        Dataset<Row> data = open(spark, path);
         StructType schema = data.schema();
         requireType(path, schema, ID, "a string", DataTypes.StringType.equals(type(schema, ID)));
         boolean split = type(schema, MOD1) != null && type(schema, MOD2) != null;
@@ -67,6 +59,53 @@ public final class ParquetSegmentReader {
                 : data.select(functions.col(ID), functions.col(FEATURES), functions.input_file_name());
         int[] fields = split ? new int[] {1, 2} : new int[] {1};
         return selected.javaRDD().map(row -> toSegment(row, layout, fields, names));
+    }
+
+    /**
+     * Reads embeddings as {@code bidnn embed --format parquet} writes them: a string {@code id} and
+     * a Spark ML vector {@code embedding}. Each segment's values are its vector, of whatever width
+     * it has: empty for a segment with no modality (a null vector reads as empty too). Values must
+     * be finite; errors name the file and the segment.
+     *
+     * @throws InputFileException if the input does not exist, is not Parquet or lacks the columns
+     */
+    public static JavaRDD<Segment> readEmbeddings(SparkSession spark, String path) throws IOException {
+        InputNames names = InputNames.of(path, spark.sparkContext().hadoopConfiguration());
+        Dataset<Row> data = open(spark, path);
+        StructType schema = data.schema();
+        requireType(path, schema, ID, "a string", DataTypes.StringType.equals(type(schema, ID)));
+        requireType(path, schema, EMBEDDING, "a Spark ML vector", type(schema, EMBEDDING) instanceof VectorUDT);
+        return data.select(functions.col(ID), functions.col(EMBEDDING), functions.input_file_name())
+                .javaRDD().map(row -> {
+                    String file = names.ofUri(row.getString(2));
+                    String id = row.isNullAt(0) ? null : row.getString(0);
+                    if (id == null || id.isBlank()) {
+                        throw new InputFileException(file, 0, null, "missing segment id",
+                                "every row needs a non-blank " + ID);
+                    }
+                    Vector v = row.isNullAt(1) ? null : (Vector) row.get(1);
+                    float[] values = new float[v == null ? 0 : v.size()];
+                    int bad = v == null ? -1 : MlVectors.copyInto(v, values, 0);
+                    if (bad >= 0) {
+                        throw new InputFileException(file, 0, null, "segment '" + id + "' has the value "
+                                + v.apply(bad) + " in " + EMBEDDING + " at index " + bad, "expected finite floats");
+                    }
+                    return new Segment(id, values);
+                });
+    }
+
+    private static Dataset<Row> open(SparkSession spark, String path) {
+        try {
+            return spark.read().parquet(path);
+        } catch (Exception e) {
+            // Spark wraps the reason (e.g. "... is not a Parquet file") in layers of its own.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+            throw new InputFileException(path, 0, null, "not readable as Parquet", why, e);
+        }
     }
 
     private static Object type(StructType schema, String column) {

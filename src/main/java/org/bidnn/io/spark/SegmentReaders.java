@@ -9,6 +9,12 @@ import org.bidnn.io.Segment;
 /** Reads a corpus of segments with Spark in either format, for every command that reads one. */
 public final class SegmentReaders {
 
+    /**
+     * The widest embedding read from LibSVM, whose width is inferred from the largest index: far
+     * beyond any BiDNN's repsize, and small enough that a mistyped index cannot exhaust memory.
+     */
+    public static final int MAX_EMBEDDING_SIZE = 1 << 16;
+
     private SegmentReaders() {
     }
 
@@ -19,6 +25,22 @@ public final class SegmentReaders {
             // At least one split per core: the model's work is compute-bound even on a small file.
             case LIBSVM -> SparkLibSvmReader.read(sc, path, mod1Size + mod2Size, sc.defaultParallelism());
             case PARQUET -> ParquetSegmentReader.read(spark, path, mod1Size, mod2Size);
+        };
+    }
+
+    /**
+     * Reads embeddings as {@code bidnn embed} and {@code bidnn run} write them, one segment each,
+     * the segment's values being its embedding. From LibSVM every row has the input's width (the
+     * largest index used), a segment with no embedding being all zeros; from Parquet ({@code id},
+     * {@code embedding}) every row has its vector's width, empty for a segment with no embedding.
+     * Either way, a segment with no embedding has no non-zero value.
+     */
+    public static JavaRDD<Segment> readEmbeddings(SparkSession spark, String path, SegmentFormat format)
+            throws IOException {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return switch (format) {
+            case LIBSVM -> SparkLibSvmReader.readAnyWidth(sc, path, sc.defaultParallelism(), MAX_EMBEDDING_SIZE).rows();
+            case PARQUET -> ParquetSegmentReader.readEmbeddings(spark, path);
         };
     }
 }

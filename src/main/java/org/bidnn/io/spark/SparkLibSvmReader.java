@@ -67,30 +67,83 @@ public final class SparkLibSvmReader {
         if (dimensions <= 0) {
             throw new IllegalArgumentException("dimensions must be positive, got " + dimensions);
         }
-        InputNames names = InputNames.of(path, sc.hadoopConfiguration());
-        @SuppressWarnings("unchecked")
-        JavaHadoopRDD<LongWritable, Text> lines = (JavaHadoopRDD<LongWritable, Text>) sc.hadoopFile(
-                path, FilesInNameOrder.class, LongWritable.class, Text.class, minPartitions);
+        return new FirstPass(sc, path, minPartitions).rows(dimensions);
+    }
 
-        List<SplitSummary> splits = lines.mapPartitionsWithInputSplit(
-                (split, it) -> List.of(summarize((FileSplit) split, it)).iterator(), false).collect();
-        if (splits.stream().mapToLong(SplitSummary::rows).sum() == 0) {
-            throw new InputFileException(path, 0, null, "no rows",
-                    "the input is empty or has only blank and comment lines");
+    /** Rows of a width nobody declared (embeddings), and that width. */
+    public record Sized(JavaRDD<Segment> rows, int dimensions) {
+    }
+
+    /**
+     * Reads rows whose width is not known in advance, such as embeddings: the width is the largest
+     * column any line uses (by the input's base, decided as in {@link #read}), and every row is
+     * densified to it, so a row with no entry (a segment with no embedding) is all zeros.
+     *
+     * @param maxDimensions the widest row accepted: an index beyond it is reported with its file
+     *                      and line, rather than making rows too large for memory
+     * @throws InputFileException if the input does not exist, has no rows, no row has any entry,
+     *                            or an index is beyond {@code maxDimensions}
+     */
+    public static Sized readAnyWidth(JavaSparkContext sc, String path, int minPartitions, int maxDimensions)
+            throws IOException {
+        FirstPass first = new FirstPass(sc, path, minPartitions);
+        SplitSummary widest = first.splits.stream()
+                .max(Comparator.comparingInt(SplitSummary::maxIndex)).orElseThrow();
+        if (widest.maxIndex() < 0) {
+            throw new InputFileException(path, 0, null, "no values", "no row has any index:value entry");
         }
-        boolean zeroBased = splits.stream().anyMatch(SplitSummary::hasZeroIndex);
-        Map<String, Long> firstLines = firstLineNumbers(splits);
-        return lines.mapPartitionsWithInputSplit((split, it) -> {
-            FileSplit file = (FileSplit) split;
-            long first = firstLines.get(SplitSummary.key(file.getPath().toString(), file.getStart()));
-            return new Rows(it, names.of(file.getPath()), first, dimensions, zeroBased);
-        }, true);
+        long width = first.zeroBased ? widest.maxIndex() + 1L : widest.maxIndex();
+        if (width > maxDimensions) {
+            long line = first.firstLines.get(widest.key()) + widest.maxIndexLine() - 1;
+            throw new InputFileException(first.names.of(new org.apache.hadoop.fs.Path(widest.file())), line, null,
+                    "index out of range", "column " + width + " is beyond the widest row accepted here, "
+                    + maxDimensions);
+        }
+        return new Sized(first.rows((int) width), (int) width);
+    }
+
+    /** The first pass over an input and what it decides: the base and each split's first line. */
+    private static final class FirstPass {
+        final InputNames names;
+        final JavaHadoopRDD<LongWritable, Text> lines;
+        final List<SplitSummary> splits;
+        final boolean zeroBased;
+        final Map<String, Long> firstLines;
+
+        @SuppressWarnings("unchecked")
+        FirstPass(JavaSparkContext sc, String path, int minPartitions) throws IOException {
+            names = InputNames.of(path, sc.hadoopConfiguration());
+            lines = (JavaHadoopRDD<LongWritable, Text>) sc.hadoopFile(
+                    path, FilesInNameOrder.class, LongWritable.class, Text.class, minPartitions);
+            splits = lines.mapPartitionsWithInputSplit(
+                    (split, it) -> List.of(summarize((FileSplit) split, it)).iterator(), false).collect();
+            if (splits.stream().mapToLong(SplitSummary::rows).sum() == 0) {
+                throw new InputFileException(path, 0, null, "no rows",
+                        "the input is empty or has only blank and comment lines");
+            }
+            zeroBased = splits.stream().anyMatch(SplitSummary::hasZeroIndex);
+            firstLines = firstLineNumbers(splits);
+        }
+
+        /** The second pass: every line parsed into a dense row of {@code dimensions}. */
+        JavaRDD<Segment> rows(int dimensions) {
+            InputNames names = this.names;
+            Map<String, Long> firstLines = this.firstLines;
+            boolean zeroBased = this.zeroBased;
+            return lines.mapPartitionsWithInputSplit((split, it) -> {
+                FileSplit file = (FileSplit) split;
+                long first = firstLines.get(SplitSummary.key(file.getPath().toString(), file.getStart()));
+                return new Rows(it, names.of(file.getPath()), first, dimensions, zeroBased);
+            }, true);
+        }
     }
 
     private static SplitSummary summarize(FileSplit split, Iterator<Tuple2<LongWritable, Text>> it) {
         long lines = 0;
         long rows = 0;
         boolean zero = false;
+        int maxIndex = -1;
+        long maxIndexLine = 0;
         while (it.hasNext()) {
             // Lenient decoding: a line that is not UTF-8 is reported by the second pass, which knows
             // its line number.
@@ -99,9 +152,14 @@ public final class SparkLibSvmReader {
             if (!LibSvmLineParser.isBlank(line)) {
                 rows++;
                 zero = zero || LibSvmLineParser.hasZeroIndex(line);
+                int max = LibSvmLineParser.maxIndex(line);
+                if (max > maxIndex) {
+                    maxIndex = max;
+                    maxIndexLine = lines;
+                }
             }
         }
-        return new SplitSummary(split.getPath().toString(), split.getStart(), lines, rows, zero);
+        return new SplitSummary(split.getPath().toString(), split.getStart(), lines, rows, zero, maxIndex, maxIndexLine);
     }
 
     /** The 1-based number, within its file, of each split's first line: lines of earlier splits + 1. */

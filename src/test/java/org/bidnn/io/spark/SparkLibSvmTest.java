@@ -171,6 +171,29 @@ class SparkLibSvmTest {
         assertEquals(rows, SparkLibSvmReader.read(sc, out, 3, 2).collect());
     }
 
+    @Test
+    void rowsOfUndeclaredWidthTakeTheLargestIndex() throws IOException {
+        Path oneBased = file("e/one.svm", "a 1:0.5 3:1\nempty\n\nb 2:2\n");
+        SparkLibSvmReader.Sized read = SparkLibSvmReader.readAnyWidth(sc, oneBased.toString(), 2, 100);
+        assertEquals(3, read.dimensions());
+        assertEquals(List.of(new Segment("a", new float[] {0.5f, 0, 1}), new Segment("empty", new float[3]),
+                new Segment("b", new float[] {0, 2, 0})), read.rows().collect());
+
+        Path zeroBased = file("e/zero.svm", "a 0:1 3:2\n");
+        SparkLibSvmReader.Sized zero = SparkLibSvmReader.readAnyWidth(sc, zeroBased.toString(), 1, 100);
+        assertEquals(4, zero.dimensions());
+        assertArrayEquals(new float[] {1, 0, 0, 2}, zero.rows().first().values());
+
+        Path wide = file("w/wide.svm", "a 1:1\nb 2:1\n# comment\nc 5000:1 3:1\n");
+        InputFileException e = assertThrows(InputFileException.class,
+                () -> SparkLibSvmReader.readAnyWidth(sc, wide.toString(), 1, 100));
+        assertEquals(wide + ":4: index out of range (column 5000 is beyond the widest row accepted here, 100)",
+                e.getMessage());
+        Path none = file("n/none.svm", "a\nb\n");
+        assertEquals(none + ": no values (no row has any index:value entry)", assertThrows(InputFileException.class,
+                () -> SparkLibSvmReader.readAnyWidth(sc, none.toString(), 1, 100)).getMessage());
+    }
+
     private static List<Path> parts(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();

@@ -1,0 +1,83 @@
+package org.bidnn.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.bidnn.embed.PartitionEmbedder;
+import org.bidnn.eval.CrossmodalEvalJob;
+import org.bidnn.eval.CrossmodalReport;
+import org.bidnn.io.spark.SegmentFormat;
+import org.bidnn.run.Console;
+import org.bidnn.spark.SparkSessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bidnn crossmodal-eval}: crossmodal retrieval mAP of a trained model on a labelled set. */
+@Command(name = "crossmodal-eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Crossmodal retrieval with a trained BiDNN on a labelled set of segments with both "
+                + "modalities: query by one modality, retrieve every segment by the other, relevant = same label. "
+                + "Prints and reports the mAP over the whole ranking in both directions (mod1->mod2, mod2->mod1) "
+                + "and the chance level. The modality sizes come from the model."})
+public final class CrossmodalEvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "PATH",
+            description = "the labelled segments: a file, a directory of files or a glob")
+    String input;
+
+    @Option(names = "--input-format", defaultValue = "libsvm", paramLabel = "FORMAT",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    SegmentFormat inputFormat;
+
+    @Option(names = "--labels", required = true, paramLabel = "FILE",
+            description = "tab-separated: a segment id and its label a line (e.g. id<TAB>label, or the Wikipedia "
+                    + "set's text_id<TAB>image_id<TAB>category)")
+    Path labels;
+
+    @Option(names = "--id-column", defaultValue = "1", paramLabel = "N",
+            description = "column of the segment id in the labels file, from 1 (default: ${DEFAULT-VALUE})")
+    int idColumn;
+
+    @Option(names = "--label-column", defaultValue = "0", paramLabel = "N",
+            description = "column of the label, from 1; 0 for the last column (default: the last)")
+    int labelColumn;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "the model, as saved by 'bidnn run -s' or 'bidnn train' (a local path or a Hadoop URI)")
+    String model;
+
+    @Option(names = "--space", defaultValue = "joint", paramLabel = "SPACE",
+            description = "joint: compare central layers (each modality alone embedded); translation: translate "
+                    + "the query into the other modality and compare with the items' raw features "
+                    + "(default: ${DEFAULT-VALUE})")
+    CrossmodalEvalJob.Space space;
+
+    @Option(names = "--report", required = true, paramLabel = "OUT.json", description = "the report, JSON")
+    Path report;
+
+    @Option(names = {"-b", "--batch-size"}, defaultValue = "" + PartitionEmbedder.DEFAULT_BATCH_SIZE,
+            description = "segments per inference batch (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: the submission's, or " + SparkSessions.DEFAULT_MASTER + ")")
+    String master;
+
+    @Option(names = {"-v", "--verbosity"}, defaultValue = "3", paramLabel = "0-3",
+            description = "0 errors only, 1 settings, 2 progress, 3 library logs too (default: ${DEFAULT-VALUE})")
+    int verbosity;
+
+    @Override
+    public Integer call() throws Exception {
+        Console console = new Console(Verbosity.check(verbosity), spec.commandLine().getErr());
+        CrossmodalEvalJob.Options options = new CrossmodalEvalJob.Options(input, inputFormat, labels, idColumn,
+                labelColumn, model, space, report, batchSize);
+        CrossmodalReport result = new CrossmodalEvalJob(options, console)
+                .execute(SparkSessions.getOrCreate("bidnn crossmodal-eval", master));
+        spec.commandLine().getOut().println(CrossmodalEvalJob.summary(result));
+        return 0;
+    }
+}

@@ -1,0 +1,65 @@
+package org.bidnn.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.bidnn.eval.EvaluateJob;
+import org.bidnn.eval.EvaluationReport;
+import org.bidnn.run.Console;
+import org.bidnn.spark.SparkSessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bidnn evaluate}: P@k, MAP and nDCG@k of rankings against relevance judgments. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Score rankings (as written by 'bidnn rank') against relevance judgments by P@k, MAP and "
+                + "nDCG@k with Spark's RankingMetrics, per anchor and averaged over the anchors. Prints the means; "
+                + "the report has every anchor's values and the anchors left out."})
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rankings", required = true, paramLabel = "FILE",
+            description = "anchor<TAB>rank<TAB>target<TAB>score lines")
+    Path rankings;
+
+    @Option(names = "--qrels", required = true, paramLabel = "FILE",
+            description = "anchor<TAB>target<TAB>relevance lines; relevance 0 (not relevant), 1, or graded 2, 3, ...")
+    Path qrels;
+
+    @Option(names = "--k", defaultValue = "10", paramLabel = "N",
+            description = "cut-off of P@k and nDCG@k (default: ${DEFAULT-VALUE})")
+    int k;
+
+    @Option(names = "--report", required = true, paramLabel = "OUT.json", description = "the report, JSON")
+    Path report;
+
+    @Option(names = "--markdown", paramLabel = "OUT.md", description = "also a summary in Markdown")
+    Path markdown;
+
+    @Option(names = "--count-unranked",
+            description = "score judged anchors that have no ranking as 0 instead of leaving them out (trec_eval -c)")
+    boolean countUnranked;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: the submission's, or " + SparkSessions.DEFAULT_MASTER + ")")
+    String master;
+
+    @Option(names = {"-v", "--verbosity"}, defaultValue = "3", paramLabel = "0-3",
+            description = "0 errors only, 1 warnings, 2 progress, 3 library logs too (default: ${DEFAULT-VALUE})")
+    int verbosity;
+
+    @Override
+    public Integer call() throws Exception {
+        Console console = new Console(Verbosity.check(verbosity), spec.commandLine().getErr());
+        EvaluateJob.Options options = new EvaluateJob.Options(rankings, qrels, k, report, markdown, countUnranked);
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(
+                SparkSessions.getOrCreate("bidnn evaluate", master).sparkContext());
+        EvaluationReport result = new EvaluateJob(options, console).execute(sc);
+        spec.commandLine().getOut().println(EvaluateJob.summary(result));
+        return 0;
+    }
+}

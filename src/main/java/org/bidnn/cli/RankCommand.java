@@ -1,0 +1,76 @@
+package org.bidnn.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.bidnn.io.spark.SegmentFormat;
+import org.bidnn.rank.RankJob;
+import org.bidnn.rank.RankOptions;
+import org.bidnn.run.Console;
+import org.bidnn.spark.SparkSessions;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bidnn rank}: each anchor's targets ranked by cosine similarity of their embeddings, with Spark. */
+@Command(name = "rank", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Rank targets for each anchor by cosine similarity of their embeddings (as written by "
+                + "'bidnn embed' or 'bidnn run'), on Spark: either the anchor's judged targets only "
+                + "(--candidates), or every segment of the corpus (--all-targets, a distributed top-k). "
+                + "Writes anchor<TAB>rank<TAB>target<TAB>score lines."})
+public final class RankCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--embeddings", required = true, paramLabel = "PATH",
+            description = "the embeddings of anchors and targets: a file, a directory of files or a glob")
+    String embeddings;
+
+    @Option(names = "--format", defaultValue = "libsvm", paramLabel = "FORMAT",
+            description = "format of the embeddings: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    SegmentFormat format;
+
+    @Option(names = "--anchors", required = true, paramLabel = "FILE", description = "the anchor ids, one a line")
+    Path anchors;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Targets targets;
+
+    static final class Targets {
+        @Option(names = "--candidates", required = true, paramLabel = "QRELS",
+                description = "rank only each anchor's judged targets, from anchor<TAB>target<TAB>relevance lines")
+        Path qrels;
+
+        @Option(names = "--all-targets", required = true, description = "rank every segment of the corpus but the anchor")
+        boolean all;
+    }
+
+    @Option(names = "--k", required = true, paramLabel = "N", description = "targets kept per anchor")
+    int k;
+
+    @Option(names = "--output", required = true, paramLabel = "PATH", description = "the rankings file (TSV)")
+    Path output;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: the submission's, or " + SparkSessions.DEFAULT_MASTER + ")")
+    String master;
+
+    @Option(names = "--overwrite", description = "replace an existing output")
+    boolean overwrite;
+
+    @Option(names = {"-v", "--verbosity"}, defaultValue = "3", paramLabel = "0-3",
+            description = "0 errors only, 1 settings and warnings, 2 progress, 3 library logs too (default: ${DEFAULT-VALUE})")
+    int verbosity;
+
+    @Override
+    public Integer call() throws Exception {
+        Console console = new Console(Verbosity.check(verbosity), spec.commandLine().getErr());
+        RankOptions options = new RankOptions(embeddings, format, anchors, targets.qrels, k, output, overwrite);
+        // Not stopped here: the JVM's shutdown hook stops it, and under spark-submit or in a test the
+        // session may be shared with the caller.
+        new RankJob(options, console).execute(SparkSessions.getOrCreate("bidnn rank", master));
+        return 0;
+    }
+}

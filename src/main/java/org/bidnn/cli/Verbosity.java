@@ -1,0 +1,16 @@
+package org.bidnn.cli;
+
+/** The {@code -v} flag of the Spark commands: checked, then applied to the libraries' logs. */
+final class Verbosity {
+
+    private Verbosity() {
+    }
+
+    static int check(int verbosity) {
+        if (verbosity < 0 || verbosity > 3) {
+            throw new IllegalArgumentException("--verbosity must be 0 to 3, got " + verbosity);
+        }
+        LogLevels.apply(verbosity);
+        return verbosity;
+    }
+}

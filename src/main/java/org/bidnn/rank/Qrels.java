@@ -1,0 +1,86 @@
+package org.bidnn.rank;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.bidnn.io.TextTable;
+
+/**
+ * Relevance judgments: {@code anchor <TAB> target <TAB> relevance} a line, relevance a
+ * non-negative integer, 0 for judged non-relevant; graded relevance (0, 1, 2, ...) is kept as
+ * such. Blank and {@code #} lines are skipped. A malformed line, a negative or non-integer
+ * relevance, or a pair judged twice is an error naming the file and the line. Targets not listed
+ * for an anchor were not judged.
+ */
+public final class Qrels {
+
+    private final Path file;
+    private final Map<String, Map<String, Integer>> byAnchor;
+
+    private Qrels(Path file, Map<String, Map<String, Integer>> byAnchor) {
+        this.file = file;
+        this.byAnchor = byAnchor;
+    }
+
+    /** @throws org.bidnn.io.InputFileException if the file cannot be read, is malformed or has no judgment */
+    public static Qrels read(Path file) {
+        Map<String, Map<String, Integer>> byAnchor = new LinkedHashMap<>();
+        Map<String, Long> lineOf = new HashMap<>();
+        long rows = TextTable.read(file, TextTable.BLANKS, (line, fields) -> {
+            if (fields.length != 3) {
+                throw TextTable.error(file, line, null, "expected 3 fields, found " + fields.length,
+                        "a judgment is anchor<TAB>target<TAB>relevance");
+            }
+            int relevance;
+            try {
+                relevance = Integer.parseInt(fields[2]);
+            } catch (NumberFormatException e) {
+                relevance = -1;
+            }
+            if (relevance < 0) {
+                throw TextTable.error(file, line, fields[2], "bad relevance",
+                        "expected a non-negative integer: 0 for not relevant, 1 or more for relevant");
+            }
+            Integer before = byAnchor.computeIfAbsent(fields[0], a -> new LinkedHashMap<>()).put(fields[1], relevance);
+            if (before != null) {
+                throw TextTable.error(file, line, null, "anchor '" + fields[0] + "' and target '" + fields[1]
+                        + "' are judged twice", "first on line " + lineOf.get(fields[0] + '\t' + fields[1]));
+            }
+            lineOf.put(fields[0] + '\t' + fields[1], line);
+        });
+        if (rows == 0) {
+            throw TextTable.error(file, 0, null, "no judgments", "the file is empty or has only blank and comment lines");
+        }
+        return new Qrels(file, byAnchor);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The judged anchors, in the order of the file. */
+    public Set<String> anchors() {
+        return Collections.unmodifiableSet(byAnchor.keySet());
+    }
+
+    /** An anchor's judgments, target to relevance, in the order of the file; empty if none. */
+    public Map<String, Integer> judgments(String anchor) {
+        return Collections.unmodifiableMap(byAnchor.getOrDefault(anchor, Map.of()));
+    }
+
+    /** Per anchor, its judged targets (relevant or not): the candidates of the paper's protocol. */
+    public Map<String, Set<String>> candidates() {
+        Map<String, Set<String>> candidates = new LinkedHashMap<>();
+        byAnchor.forEach((anchor, judged) -> candidates.put(anchor, new LinkedHashSet<>(judged.keySet())));
+        return candidates;
+    }
+
+    /** Whether any relevance is above 1 (graded judgments). */
+    public boolean graded() {
+        return byAnchor.values().stream().flatMap(m -> m.values().stream()).anyMatch(r -> r > 1);
+    }
+}
