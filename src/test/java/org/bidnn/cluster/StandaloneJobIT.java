@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
@@ -79,12 +82,12 @@ class StandaloneJobIT {
         Net.await("the first epoch to end", JOB_TIMEOUT, () -> BidnnJobs.logContains(s.log(), "Epoch 1 of " + epochs)
                 || !s.isRunning(), () -> s.logTail(60));
         assertTrue(s.isRunning(), "training ended before an executor could be killed\n" + s.logTail(60));
-        long pid = cluster.killOneExecutor();
+        String task = killAnExecutorRunningATask(s);
         assertFalse(BidnnJobs.logContains(s.log(), "Epoch " + epochs + " of " + epochs),
                 "the executor was killed after the last epoch\n" + s.logTail(60));
 
         cluster.assertSucceeded(s, JOB_TIMEOUT);
-        assertTrue(BidnnJobs.logContains(s.log(), "Lost executor"), "the driver saw executor " + pid + " go\n" + s.logTail(80));
+        assertTrue(BidnnJobs.logContains(s.log(), "Lost executor"), "the driver saw the executor go (" + task + ")\n" + s.logTail(80));
         BidnnJobs.assertModel(model, epochs);
     }
 
@@ -107,12 +110,60 @@ class StandaloneJobIT {
         Net.await("a task to write its part file", JOB_TIMEOUT, () -> taskAttemptWriting(work) || !s.isRunning(),
                 () -> s.logTail(60));
         assertTrue(s.isRunning(), "the job ended before an executor could be killed\n" + s.logTail(60));
-        long pid = cluster.killOneExecutor();
+        String task = killAnExecutorRunningATask(s);
 
         cluster.assertSucceeded(s, JOB_TIMEOUT);
-        assertTrue(BidnnJobs.logContains(s.log(), "Lost executor"), "the driver saw executor " + pid + " go\n" + s.logTail(80));
+        assertTrue(BidnnJobs.logContains(s.log(), "Lost executor"), "the driver saw the executor go (" + task + ")\n" + s.logTail(80));
         BidnnJobs.assertEmbedding(embedding, BidnnJobs.inputIds(corpus));
         assertNoTemporaryLeft(work);
+    }
+
+    private static final Pattern TASK_LINE = Pattern.compile("(Running|Finished) task (\\S+ in stage \\S+) \\(TID (\\d+)\\)");
+
+    /**
+     * Waits until an executor is in the middle of a task (its log, in the Worker's folder, shows
+     * the task started and not finished) and kills it (SIGKILL) there; returns the task
+     * ("1.0 in stage 65.0, executor pid 1234"). Past a minute, kills any executor.
+     */
+    private static String killAnExecutorRunningATask(Submission s) {
+        long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < end && s.isRunning()) {
+            for (ProcessHandle executor : cluster.executors()) {
+                String task = runningTask(executor);
+                if (task != null) {
+                    cluster.killExecutor(executor.pid());
+                    return task + ", executor pid " + executor.pid();
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return "no running task seen; killed executor pid " + cluster.killOneExecutor();
+    }
+
+    /** The task an executor has started and not finished, from its stderr (in its working folder), or null. */
+    private static String runningTask(ProcessHandle executor) {
+        try {
+            Path stderr = Files.readSymbolicLink(Path.of("/proc", Long.toString(executor.pid()), "cwd")).resolve("stderr");
+            String running = null;
+            String runningTid = null;
+            Matcher m = TASK_LINE.matcher(Files.readString(stderr, StandardCharsets.ISO_8859_1));
+            while (m.find()) {
+                if (m.group(1).equals("Running")) {
+                    running = m.group(2);
+                    runningTid = m.group(3);
+                } else if (m.group(3).equals(runningTid)) {
+                    running = null;
+                }
+            }
+            return running;
+        } catch (IOException | UncheckedIOException e) {
+            return null;  // the executor is starting or gone
+        }
     }
 
     /** Whether a task attempt's folder exists in the job's hidden temporary output. */
