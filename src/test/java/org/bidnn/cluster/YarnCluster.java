@@ -58,6 +58,7 @@ public final class YarnCluster implements AutoCloseable {
     private final Path dir;
     private final SparkHome home;
     private final List<Submission> submissions = new CopyOnWriteArrayList<>();
+    private final Map<Submission, String> tags = new java.util.concurrent.ConcurrentHashMap<>();
     private MiniYARNCluster yarn;
     private int submitted;
 
@@ -199,11 +200,16 @@ public final class YarnCluster implements AutoCloseable {
         command.addAll(BuildLayout.java17Options());
         command.add("-Djava.io.tmpdir=" + tmpDir());
         command.addAll(List.of("-cp", home.classpath() + ":" + hadoopConfDir(), "org.apache.spark.deploy.SparkSubmit"));
-        command.addAll(app.submitArguments("yarn", mode, defaults(mode)));
+        // A tag per submission finds its application when spark-submit's log does not name it (a
+        // client-mode driver whose command turned Spark's INFO logs off).
+        Map<String, String> conf = defaults(mode);
+        conf.put("spark.yarn.tags", name);
+        command.addAll(app.submitArguments("yarn", mode, conf));
         ClusterProcess p = ClusterProcess.start(name, command, environment(), dir.resolve(name),
                 dir.resolve("logs/" + name + ".log"));
         Submission s = new Submission(p, mode);
         submissions.add(s);
+        tags.put(s, name);
         return s;
     }
 
@@ -225,13 +231,26 @@ public final class YarnCluster implements AutoCloseable {
         }
     }
 
-    /** The YARN application id of a submission, from spark-submit's log. */
+    /**
+     * The YARN application id of a submission: from spark-submit's log, else the application the
+     * ResourceManager knows by the submission's tag.
+     */
     public String applicationId(Submission s) {
+        String output;
         try {
-            return applicationId(Files.readString(s.log(), StandardCharsets.ISO_8859_1));
+            output = Files.readString(s.log(), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (!APP_ID.matcher(output).find() && tags.containsKey(s)) {
+            String tag = tags.get(s).toLowerCase(java.util.Locale.ROOT);
+            for (RMApp app : yarn.getResourceManager().getRMContext().getRMApps().values()) {
+                if (app.getApplicationTags().contains(tag)) {
+                    return app.getApplicationId().toString();
+                }
+            }
+        }
+        return applicationId(output);
     }
 
     /** The first YARN application id in spark-submit's output. */

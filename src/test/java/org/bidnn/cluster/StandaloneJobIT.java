@@ -1,0 +1,185 @@
+package org.bidnn.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.bidnn.model.ActivationFunction;
+import org.bidnn.model.Architecture;
+import org.bidnn.model.BiDNNNetwork;
+import org.bidnn.model.ModelFile;
+import org.bidnn.model.Optimizer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code bidnn train} then {@code bidnn embed} on a Spark standalone cluster of two Workers, in
+ * client and cluster mode, and each of them with an executor killed (SIGKILL) in the middle.
+ */
+@Tag(ClusterTests.TAG)
+class StandaloneJobIT {
+
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
+
+    private static Path dir;
+    private static StandaloneCluster cluster;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        dir = BuildLayout.clusterTestDir().resolve("standalone-job");
+        SparkHome.deleteTree(dir);
+        cluster = StandaloneCluster.start(dir, 2);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DeployMode.class)
+    void trainThenEmbed(DeployMode mode) throws Exception {
+        Path work = Files.createDirectories(dir.resolve(mode.sparkName()));
+        Path model = work.resolve("model.bidnn");
+        Path embedding = work.resolve("embedding");
+
+        cluster.assertSucceeded(cluster.submit(BidnnJobs.train(BidnnJobs.SEGMENTS, model, 3, 64), mode), JOB_TIMEOUT);
+        BidnnJobs.assertModel(model, 3);
+
+        cluster.assertSucceeded(cluster.submit(BidnnJobs.embed(model, BidnnJobs.SEGMENTS, embedding), mode), JOB_TIMEOUT);
+        BidnnJobs.assertEmbedding(embedding, BidnnJobs.inputIds(BidnnJobs.SEGMENTS));
+        assertTrue(BidnnJobs.inputIds(BidnnJobs.SEGMENTS).size() == 2000);
+        assertNoTemporaryLeft(work);
+    }
+
+    /**
+     * An executor dies (SIGKILL) once training has started: Spark runs the lost tasks again on the
+     * other executor and on the one the Master starts instead, and the job ends with the model of
+     * every epoch asked for.
+     */
+    @Test
+    void trainingSurvivesAKilledExecutor() throws Exception {
+        int epochs = 4;
+        Path work = Files.createDirectories(dir.resolve("kill-train"));
+        Path model = work.resolve("model.bidnn");
+        Submission s = cluster.submit(BidnnJobs.train(BidnnJobs.SEGMENTS, model, epochs, 32), DeployMode.CLIENT);
+
+        Net.await("the first epoch to end", JOB_TIMEOUT, () -> BidnnJobs.logContains(s.log(), "Epoch 1 of " + epochs)
+                || !s.isRunning(), () -> s.logTail(60));
+        assertTrue(s.isRunning(), "training ended before an executor could be killed\n" + s.logTail(60));
+        String task = killAnExecutorRunningATask(s);
+        assertFalse(BidnnJobs.logContains(s.log(), "Epoch " + epochs + " of " + epochs),
+                "the executor was killed after the last epoch\n" + s.logTail(60));
+
+        cluster.assertSucceeded(s, JOB_TIMEOUT);
+        assertTrue(BidnnJobs.logContains(s.log(), "Lost executor"), "the driver saw the executor go (" + task + ")\n" + s.logTail(80));
+        BidnnJobs.assertModel(model, epochs);
+    }
+
+    /**
+     * An executor dies (SIGKILL) while tasks write their part files: the lost tasks run again, and
+     * the published output has every segment exactly once (no part file of a killed attempt, no
+     * segment missing).
+     */
+    @Test
+    void embeddingSurvivesAKilledExecutor() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("kill-embed"));
+        Path corpus = BidnnJobs.replicatedCorpus(work.resolve("corpus"), 4);
+        // A wide untrained model and one segment per batch: tasks that last long enough to be hit.
+        Path model = work.resolve("wide.bidnn");
+        ModelFile.save(BiDNNNetwork.create(new Architecture(100, 100, 1024, BidnnJobs.EMBEDDING_SIZE,
+                ActivationFunction.fromName("tanh"), true, 0.2), Optimizer.DEFAULT, 42), model);
+        Path embedding = work.resolve("embedding");
+        Submission s = cluster.submit(BidnnJobs.embed(model, corpus, embedding, "-b", "1"), DeployMode.CLIENT);
+
+        Net.await("a task to write its part file", JOB_TIMEOUT, () -> taskAttemptWriting(work) || !s.isRunning(),
+                () -> s.logTail(60));
+        assertTrue(s.isRunning(), "the job ended before an executor could be killed\n" + s.logTail(60));
+        String task = killAnExecutorRunningATask(s);
+
+        cluster.assertSucceeded(s, JOB_TIMEOUT);
+        assertTrue(BidnnJobs.logContains(s.log(), "Lost executor"), "the driver saw the executor go (" + task + ")\n" + s.logTail(80));
+        BidnnJobs.assertEmbedding(embedding, BidnnJobs.inputIds(corpus));
+        assertNoTemporaryLeft(work);
+    }
+
+    private static final Pattern TASK_LINE = Pattern.compile("(Running|Finished) task (\\S+ in stage \\S+) \\(TID (\\d+)\\)");
+
+    /**
+     * Waits until an executor is in the middle of a task (its log, in the Worker's folder, shows
+     * the task started and not finished) and kills it (SIGKILL) there; returns the task
+     * ("1.0 in stage 65.0, executor pid 1234"). Past a minute, kills any executor.
+     */
+    private static String killAnExecutorRunningATask(Submission s) {
+        long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < end && s.isRunning()) {
+            for (ProcessHandle executor : cluster.executors()) {
+                String task = runningTask(executor);
+                if (task != null) {
+                    cluster.killExecutor(executor.pid());
+                    return task + ", executor pid " + executor.pid();
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return "no running task seen; killed executor pid " + cluster.killOneExecutor();
+    }
+
+    /** The task an executor has started and not finished, from its stderr (in its working folder), or null. */
+    private static String runningTask(ProcessHandle executor) {
+        try {
+            Path stderr = Files.readSymbolicLink(Path.of("/proc", Long.toString(executor.pid()), "cwd")).resolve("stderr");
+            String running = null;
+            String runningTid = null;
+            Matcher m = TASK_LINE.matcher(Files.readString(stderr, StandardCharsets.ISO_8859_1));
+            while (m.find()) {
+                if (m.group(1).equals("Running")) {
+                    running = m.group(2);
+                    runningTid = m.group(3);
+                } else if (m.group(3).equals(runningTid)) {
+                    running = null;
+                }
+            }
+            return running;
+        } catch (IOException | UncheckedIOException e) {
+            return null;  // the executor is starting or gone
+        }
+    }
+
+    /** Whether a task attempt's folder exists in the job's hidden temporary output. */
+    private static boolean taskAttemptWriting(Path work) {
+        try (Stream<Path> files = Files.walk(work)) {
+            return files.anyMatch(p -> p.getFileName().toString().startsWith("attempt_")
+                    && p.toString().contains("/.embedding.tmp-"));
+        } catch (IOException | UncheckedIOException e) {
+            return false;  // the tree changed under the walk
+        }
+    }
+
+    private static void assertNoTemporaryLeft(Path work) throws IOException {
+        try (Stream<Path> files = Files.list(work)) {
+            List<String> hidden = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".embedding.")).toList();
+            assertTrue(hidden.isEmpty(), "left behind: " + hidden);
+        }
+    }
+}
