@@ -21,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.bidnn.embed.EmbedJob;
 import org.bidnn.embed.EmbedOptions;
 import org.bidnn.embed.PartitionEmbedder;
+import org.bidnn.embed.TaskFailures;
 import org.bidnn.eval.EvaluateJob;
 import org.bidnn.eval.EvaluationReport;
 import org.bidnn.io.AtomicFiles;
@@ -67,7 +68,10 @@ public final class PipelineJob {
     public record Scores(int k, double precisionAtK, double meanAveragePrecision, double ndcgAtK, int anchors) {
     }
 
-    /** {@code report.json}: where the run is, its settings, its stages' times, its scores and the full evaluation. */
+    /**
+     * {@code report.json}: where the run is, its settings, the times of the stages before the report
+     * (train, embed, rank, evaluate), its scores and the full evaluation.
+     */
     @JsonPropertyOrder({"run", "conf", "started", "scores", "stages", "settings", "evaluation"})
     public record Report(String run, String conf, String started, Scores scores, List<Stage> stages,
                          Map<String, String> settings, EvaluationReport evaluation) {
@@ -172,7 +176,12 @@ public final class PipelineJob {
         current[0] = name;
         console.say(Console.PROGRESS, "Stage %s: started", name);
         long start = System.nanoTime();
-        body.run();
+        try {
+            body.run();
+        } catch (Exception e) {
+            // A bad input line reaches the driver wrapped in Spark's task failures: report the line.
+            throw TaskFailures.unwrap(e);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         stages.add(new Stage(name, Math.round(seconds * 1000) / 1000.0));
         console.say(0, "Stage %-8s %8.1fs", name, seconds);
