@@ -27,6 +27,14 @@ public record SparkTrainingJob(String input, SegmentFormat inputFormat, Architec
                                boolean ignoreZeroes, Path model, Path resume, Checkpoints checkpoints) {
 
     public void run(SparkSession spark, Console console) throws IOException {
+        run(spark, console, EpochListener.NONE);
+    }
+
+    /**
+     * As {@link #run(SparkSession, Console)}, also telling {@code progress} about every finished
+     * epoch (after the console's line and the checkpoint), e.g. for a progress bar.
+     */
+    public void run(SparkSession spark, Console console, EpochListener progress) throws IOException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         BiDNNNetwork network = startingNetwork(console);
         int remaining = Math.max(0, settings.epochs() - network.epochsTrained());
@@ -40,6 +48,7 @@ public record SparkTrainingJob(String input, SegmentFormat inputFormat, Architec
             console.say(Console.PROGRESS, "Epoch %d of %d took %.3fs training loss:\t%.6f",
                     network.epochsTrained(), settings.epochs(), took.toNanos() / 1e9, loss);
             checkpoints.maybeSave(network).ifPresent(p -> console.say(Console.PROGRESS, "Checkpoint %s", p));
+            progress.epochFinished(network.epochsTrained(), settings.epochs(), loss, took);
         });
         ModelFile.save(network, model);
         console.say(Console.PROGRESS, "Saved model to %s", model);

@@ -1,0 +1,49 @@
+package org.bidnn.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.bidnn.eval.EvaluateJob;
+import org.bidnn.pipeline.PipelineConf;
+import org.bidnn.pipeline.PipelineJob;
+import org.bidnn.run.Console;
+import org.bidnn.spark.SparkSessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bidnn pipeline}: train, embed, rank, evaluate and report from one job configuration file. */
+@Command(name = "pipeline", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the whole job from one configuration file: train a BiDNN, embed the corpus, rank "
+                + "each anchor's targets, evaluate the rankings and write a report, in one Spark session, into a "
+                + "new dated directory under the configured output root. See the README for the keys."})
+public final class PipelineCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--conf", required = true, paramLabel = "FILE", description = "the job configuration (key = value lines)")
+    Path conf;
+
+    @Option(names = {"-v", "--verbosity"}, defaultValue = "2", paramLabel = "0-3",
+            description = "0 errors and stage times only, 1 settings and warnings, 2 progress, 3 library logs too "
+                    + "(default: ${DEFAULT-VALUE})")
+    int verbosity;
+
+    @Override
+    public Integer call() throws Exception {
+        Console console = new Console(Verbosity.check(verbosity), spec.commandLine().getErr());
+        PipelineConf settings = PipelineConf.read(conf);
+        // A progress bar only where someone watches it; in a log, the plain per-epoch lines.
+        boolean terminal = System.console() != null;
+        PipelineJob job = new PipelineJob(settings, console, terminal ? System.err : null, Clock.systemDefaultZone());
+        // Not stopped here: the JVM's shutdown hook stops it, and under spark-submit or in a test the
+        // session belongs to whoever started it.
+        PipelineJob.Result result = job.execute(SparkSessions.getOrCreate("bidnn pipeline", settings.master()));
+        spec.commandLine().getOut().println(String.format(Locale.ROOT, "%s  %s", result.runDirectory(),
+                EvaluateJob.summary(result.report().evaluation())));
+        return 0;
+    }
+}

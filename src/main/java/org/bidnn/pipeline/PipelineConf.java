@@ -1,0 +1,266 @@
+package org.bidnn.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.bidnn.io.spark.SegmentFormat;
+import org.bidnn.model.ActivationFunction;
+import org.bidnn.model.Architecture;
+import org.bidnn.model.Optimizer;
+import org.bidnn.model.OutputMode;
+import org.bidnn.train.SparkTrainingOptions;
+import org.bidnn.train.TrainingSettings;
+
+/**
+ * The job configuration of {@code bidnn pipeline}: one {@code key = value} a line, as in a Java
+ * properties file but stricter. Blank lines and lines starting with {@code #} or {@code !} are
+ * skipped; the key is everything before the first {@code =}, the value everything after it, both
+ * trimmed; there are no line continuations or escapes. Every key must be one of {@link #KEYS}, at
+ * most once; keys without a default must be given. Relative paths are relative to the working
+ * directory, as on the command line.
+ *
+ * <p>Everything is checked when the file is read, before any work starts: an error is a
+ * {@link ConfException} naming the file, the line (when the key is there) and the key.
+ */
+public record PipelineConf(Path file, Map<String, String> values, String input, SegmentFormat inputFormat,
+                           boolean ignoreZeroes, Architecture architecture, Optimizer optimizer,
+                           TrainingSettings training, String master, SparkTrainingOptions sparkOptions,
+                           boolean l2Norm, OutputMode outputMode, Path anchors, Path candidates, int rankK,
+                           Path qrels, int evalK, Path outputRoot) {
+
+    /** A key of the file: its default (null when required) and what it means, for the documentation. */
+    public record Key(String name, String defaultValue, String meaning) {
+        boolean required() {
+            return defaultValue == null;
+        }
+    }
+
+    /** Every key, in the order of the documentation. */
+    public static final List<Key> KEYS = List.of(
+            new Key("input.path", null, "the corpus: a file, a directory of files or a glob (anchors and targets)"),
+            new Key("input.format", "libsvm", "libsvm or parquet"),
+            new Key("input.mod1-size", null, "dimensionality of modality 1"),
+            new Key("input.mod2-size", null, "dimensionality of modality 2"),
+            new Key("input.ignore-zeroes", "false", "do not treat all-zero vectors as missing modalities (-z)"),
+            new Key("model.hidden", null, "size of the first hidden layer (hdnsize)"),
+            new Key("model.rep", null, "size of the embedding (repsize, even)"),
+            new Key("model.activation", Architecture.DEFAULT_ACTIVATION, "tanh, sigmoid, relu or linear"),
+            new Key("model.epochs", "" + TrainingSettings.DEFAULT_EPOCHS, "epochs to train"),
+            new Key("model.batch", "" + TrainingSettings.DEFAULT_BATCH_SIZE, "minibatch size (of each worker)"),
+            new Key("model.dropout", "" + Architecture.DEFAULT_DROPOUT, "drop probability after the central layers"),
+            new Key("model.lr", "" + Optimizer.DEFAULT_LEARNING_RATE, "learning rate"),
+            new Key("model.momentum", "" + Optimizer.DEFAULT_MOMENTUM, "Nesterov momentum"),
+            new Key("model.seed", "" + TrainingSettings.DEFAULT_SEED, "seed of weights, dropout masks and shuffles"),
+            new Key("model.tied", "" + Architecture.DEFAULT_TIED, "tie the central weights of the two directions"),
+            new Key("spark.master", "", "Spark master; empty: the submission's, else local[*]"),
+            new Key("spark.workers", "0", "parallel model replicas; 0: Spark's default parallelism"),
+            new Key("spark.averaging-frequency", "" + SparkTrainingOptions.DEFAULT_AVERAGING_FREQUENCY,
+                    "minibatches per worker between two parameter averagings"),
+            new Key("embed.l2-norm", "false", "L2-normalise each embedding row (-n)"),
+            new Key("embed.crossmodal", "false", "write the crossmodal expansion instead of the embedding (-c), and rank on it"),
+            new Key("rank.anchors", null, "the anchor ids, one a line"),
+            new Key("rank.candidates", "", "judgments whose judged targets are each anchor's only candidates"),
+            new Key("rank.all-targets", "false", "rank every segment of the corpus instead (exactly one of the two)"),
+            new Key("rank.k", "1000", "targets kept per anchor"),
+            new Key("eval.qrels", null, "relevance judgments, anchor<TAB>target<TAB>relevance"),
+            new Key("eval.k", "10", "cut-off of P@k and nDCG@k"),
+            new Key("output.root", null, "the directory under which each run gets its dated directory"));
+
+    private static final Map<String, Key> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        KEYS.forEach(k -> BY_NAME.put(k.name(), k));
+    }
+
+    /** Reads and checks {@code file}. */
+    public static PipelineConf read(Path file) throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "no such job configuration file");
+        }
+        return parse(file, lines);
+    }
+
+    /** Parses and checks the lines of {@code file}. */
+    static PipelineConf parse(Path file, List<String> lines) {
+        Map<String, Integer> lineOf = new LinkedHashMap<>();
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            int n = i + 1;
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                throw new ConfException(file, n, null, "expected 'key = value', got '" + line + "'");
+            }
+            String key = line.substring(0, eq).strip();
+            String value = line.substring(eq + 1).strip();
+            if (!BY_NAME.containsKey(key)) {
+                throw new ConfException(file, n, key, "unknown key" + suggestion(key)
+                        + " (the keys are listed in the README, section 'bidnn pipeline')");
+            }
+            if (lineOf.containsKey(key)) {
+                throw new ConfException(file, n, key, "given twice (first on line " + lineOf.get(key) + ")");
+            }
+            lineOf.put(key, n);
+            given.put(key, value);
+        }
+        for (Key k : KEYS) {
+            if (k.required() && (!given.containsKey(k.name()) || given.get(k.name()).isEmpty())) {
+                throw new ConfException(file, lineOf.getOrDefault(k.name(), 0), k.name(),
+                        given.containsKey(k.name()) ? "a value is required" : "missing required key");
+            }
+        }
+        return new Reader(file, given, lineOf).conf();
+    }
+
+    private static String suggestion(String key) {
+        String last = key.substring(key.lastIndexOf('.') + 1);
+        for (Key k : KEYS) {
+            if (k.name().endsWith("." + last) || k.name().equals(last)) {
+                return " (did you mean '" + k.name() + "'?)";
+            }
+        }
+        return "";
+    }
+
+    /** Typed access to the values, each error naming its key and line. */
+    private record Reader(Path file, Map<String, String> given, Map<String, Integer> lineOf) {
+
+        String string(String key) {
+            return given.getOrDefault(key, BY_NAME.get(key).defaultValue());
+        }
+
+        ConfException error(String key, String message) {
+            return new ConfException(file, lineOf.getOrDefault(key, 0), key, message);
+        }
+
+        int integer(String key, int min) {
+            String v = string(key);
+            int value;
+            try {
+                value = Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw error(key, "not a whole number: '" + v + "'");
+            }
+            if (value < min) {
+                throw error(key, "must be " + (min == 0 ? "0 or more" : min == 1 ? "positive" : "at least " + min)
+                        + ", got " + value);
+            }
+            return value;
+        }
+
+        long longValue(String key) {
+            String v = string(key);
+            try {
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw error(key, "not a whole number: '" + v + "'");
+            }
+        }
+
+        double number(String key) {
+            String v = string(key);
+            double value;
+            try {
+                value = Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw error(key, "not a number: '" + v + "'");
+            }
+            if (!Double.isFinite(value)) {
+                throw error(key, "not a finite number: '" + v + "'");
+            }
+            return value;
+        }
+
+        boolean bool(String key) {
+            String v = string(key).toLowerCase(Locale.ROOT);
+            return switch (v) {
+                case "true", "yes" -> true;
+                case "false", "no" -> false;
+                default -> throw error(key, "expected true or false, got '" + string(key) + "'");
+            };
+        }
+
+        Path existingFile(String key) {
+            String v = string(key);
+            if (v.isEmpty()) {
+                return null;
+            }
+            Path p = Path.of(v);
+            if (!Files.isRegularFile(p)) {
+                throw error(key, "no such file: " + p);
+            }
+            return p;
+        }
+
+        PipelineConf conf() {
+            String input = string("input.path");
+            boolean local = !input.contains("://") && input.chars().noneMatch(c -> "*?[{".indexOf(c) >= 0);
+            if (local && !Files.exists(Path.of(input))) {
+                throw error("input.path", "no such file or directory: " + input);
+            }
+            SegmentFormat format;
+            try {
+                format = SegmentFormat.valueOf(string("input.format").toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw error("input.format", "expected libsvm or parquet, got '" + string("input.format") + "'");
+            }
+            int mod1 = integer("input.mod1-size", 1);
+            int mod2 = integer("input.mod2-size", 1);
+            int hidden = integer("model.hidden", 1);
+            int rep = integer("model.rep", 2);
+            if (rep % 2 != 0) {
+                throw error("model.rep", "must be even (two central layers of rep/2 units), got " + rep);
+            }
+            ActivationFunction activation;
+            try {
+                activation = ActivationFunction.fromName(string("model.activation"));
+            } catch (IllegalArgumentException e) {
+                throw error("model.activation", e.getMessage());
+            }
+            double dropout = number("model.dropout");
+            if (dropout < 0 || dropout >= 1) {
+                throw error("model.dropout", "a drop probability in [0, 1), got " + dropout);
+            }
+            double lr = number("model.lr");
+            if (lr <= 0) {
+                throw error("model.lr", "must be positive, got " + lr);
+            }
+            double momentum = number("model.momentum");
+            if (momentum < 0 || momentum >= 1) {
+                throw error("model.momentum", "must be in [0, 1), got " + momentum);
+            }
+            Architecture architecture = new Architecture(mod1, mod2, hidden, rep, activation, bool("model.tied"), dropout);
+            TrainingSettings training = new TrainingSettings(integer("model.epochs", 0), integer("model.batch", 1),
+                    longValue("model.seed"));
+            SparkTrainingOptions spark = new SparkTrainingOptions(integer("spark.workers", 0),
+                    integer("spark.averaging-frequency", 1));
+            String master = string("spark.master");
+            Path candidates = existingFile("rank.candidates");
+            boolean allTargets = bool("rank.all-targets");
+            if (allTargets == (candidates != null)) {
+                throw error(allTargets ? "rank.all-targets" : "rank.candidates", allTargets
+                        ? "rank.candidates and rank.all-targets = true exclude each other: give one"
+                        : "give rank.candidates (a judgments file) or rank.all-targets = true");
+            }
+            Map<String, String> effective = new LinkedHashMap<>();
+            KEYS.forEach(k -> effective.put(k.name(), string(k.name())));
+            return new PipelineConf(file, effective, input, format, bool("input.ignore-zeroes"), architecture,
+                    new Optimizer(lr, momentum), training, master.isEmpty() ? null : master, spark,
+                    bool("embed.l2-norm"), bool("embed.crossmodal") ? OutputMode.CROSSMODAL : OutputMode.EMBEDDING,
+                    existingFile("rank.anchors"), candidates, integer("rank.k", 1), existingFile("eval.qrels"),
+                    integer("eval.k", 1), Path.of(string("output.root")));
+        }
+    }
+}

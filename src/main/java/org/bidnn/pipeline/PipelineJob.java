@@ -1,0 +1,233 @@
+package org.bidnn.pipeline;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.bidnn.embed.EmbedJob;
+import org.bidnn.embed.EmbedOptions;
+import org.bidnn.embed.PartitionEmbedder;
+import org.bidnn.embed.TaskFailures;
+import org.bidnn.eval.EvaluateJob;
+import org.bidnn.eval.EvaluationReport;
+import org.bidnn.io.AtomicFiles;
+import org.bidnn.io.spark.SegmentFormat;
+import org.bidnn.rank.RankJob;
+import org.bidnn.rank.RankOptions;
+import org.bidnn.run.Console;
+import org.bidnn.train.Checkpoints;
+import org.bidnn.train.EpochListener;
+import org.bidnn.train.SparkTrainingJob;
+
+/**
+ * {@code bidnn pipeline}: train, embed the corpus, rank, evaluate and report, in one Spark session,
+ * by the jobs of {@code train}, {@code embed}, {@code rank} and {@code evaluate}.
+ *
+ * <p>A run writes into {@code ROOT/.incomplete-STAMP} and, once every stage has succeeded, renames
+ * it to {@code ROOT/STAMP} ({@code 2026-11-23T07-45-12}, local time): a directory named by its
+ * stamp alone is complete. A run that fails leaves its {@code .incomplete-} directory with a
+ * {@code _FAILED} file saying which stage failed and why; one that was killed leaves it without.
+ */
+public final class PipelineJob {
+
+    public static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss", Locale.ROOT);
+    public static final String INCOMPLETE_PREFIX = ".incomplete-";
+    public static final String FAILED_MARKER = "_FAILED";
+
+    /** Files of a run directory. */
+    public static final String CONF = "pipeline.conf";
+    public static final String MODEL = "model.bidnn";
+    public static final String EMBEDDING = "embedding";
+    public static final String RANKINGS = "rankings.tsv";
+    public static final String EVALUATION_JSON = "evaluation.json";
+    public static final String EVALUATION_MD = "evaluation.md";
+    public static final String REPORT_JSON = "report.json";
+    public static final String REPORT_MD = "report.md";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** One finished stage and how long it took. */
+    public record Stage(String name, double seconds) {
+    }
+
+    /** The means of the evaluation, at the top of the report. */
+    public record Scores(int k, double precisionAtK, double meanAveragePrecision, double ndcgAtK, int anchors) {
+    }
+
+    /**
+     * {@code report.json}: where the run is, its settings, the times of the stages before the report
+     * (train, embed, rank, evaluate), its scores and the full evaluation.
+     */
+    @JsonPropertyOrder({"run", "conf", "started", "scores", "stages", "settings", "evaluation"})
+    public record Report(String run, String conf, String started, Scores scores, List<Stage> stages,
+                         Map<String, String> settings, EvaluationReport evaluation) {
+    }
+
+    /** What a successful run gives back. */
+    public record Result(Path runDirectory, Report report) {
+    }
+
+    private final PipelineConf conf;
+    private final Console console;
+    private final PrintStream progressBarOut;
+    private final Clock clock;
+
+    /**
+     * @param progressBarOut where to draw the training progress bar (a terminal's stderr), or null
+     *                       for the training job's plain per-epoch lines instead
+     */
+    public PipelineJob(PipelineConf conf, Console console, PrintStream progressBarOut, Clock clock) {
+        this.conf = conf;
+        this.console = console;
+        this.progressBarOut = progressBarOut;
+        this.clock = clock;
+    }
+
+    @FunctionalInterface
+    private interface StageBody {
+        void run() throws Exception;
+    }
+
+    public Result execute(SparkSession spark) throws Exception {
+        LocalDateTime started = LocalDateTime.now(clock);
+        String stamp = STAMP.format(started);
+        Path root = conf.outputRoot();
+        Files.createDirectories(root);
+        String name = freeName(root, stamp);
+        Path work = root.resolve(INCOMPLETE_PREFIX + name);
+        Path done = root.resolve(name);
+        Files.createDirectory(work);
+        console.say(Console.SETTINGS, "Pipeline %s: run directory %s (%s until it succeeds)", conf.file(), done, work);
+        List<Stage> stages = new ArrayList<>();
+        String[] current = {"setup"};
+        try {
+            Files.copy(conf.file(), work.resolve(CONF), StandardCopyOption.COPY_ATTRIBUTES);
+            Path model = work.resolve(MODEL);
+            String embedding = work.resolve(EMBEDDING).toAbsolutePath().toString();
+            Path rankings = work.resolve(RANKINGS);
+            EvaluationReport[] evaluation = new EvaluationReport[1];
+
+            stage(stages, current, "train", () -> train(spark, model, work));
+            stage(stages, current, "embed", () -> new EmbedJob(new EmbedOptions(model.toAbsolutePath().toString(),
+                    conf.input(), conf.inputFormat(), embedding, SegmentFormat.LIBSVM, conf.outputMode(), conf.l2Norm(),
+                    conf.ignoreZeroes(), false, PartitionEmbedder.DEFAULT_BATCH_SIZE, false), console).execute(spark));
+            stage(stages, current, "rank", () -> new RankJob(new RankOptions(embedding, SegmentFormat.LIBSVM,
+                    conf.anchors(), conf.candidates(), conf.rankK(), rankings, false), console).execute(spark));
+            stage(stages, current, "evaluate", () -> evaluation[0] = new EvaluateJob(new EvaluateJob.Options(rankings,
+                    conf.qrels(), conf.evalK(), work.resolve(EVALUATION_JSON), work.resolve(EVALUATION_MD), false), console)
+                    .execute(JavaSparkContext.fromSparkContext(spark.sparkContext())));
+
+            EvaluationReport e = evaluation[0];
+            // Named as they will be once the run directory has its final name.
+            EvaluationReport named = new EvaluationReport(done.resolve(RANKINGS).toString(), e.qrels(), e.k(),
+                    e.relevance(), e.countUnranked(), e.evaluated(), e.mean(), e.perAnchor(), e.judgedNotRanked(),
+                    e.rankedNotJudged(), e.withoutRelevant());
+            Scores scores = new Scores(e.k(), e.mean().precisionAtK(), e.mean().meanAveragePrecision(),
+                    e.mean().ndcgAtK(), e.evaluated());
+            Report[] report = new Report[1];
+            stage(stages, current, "report", () -> {
+                report[0] = new Report(done.toString(), conf.file().toString(), started.toString(), scores,
+                        List.copyOf(stages), conf.values(), named);
+                writeReports(work, report[0]);
+            });
+            Files.move(work, done, StandardCopyOption.ATOMIC_MOVE);
+            console.say(0, "Pipeline done in %.1fs: %s", stages.stream().mapToDouble(Stage::seconds).sum(), done);
+            return new Result(done, report[0]);
+        } catch (Exception | Error failure) {
+            markFailed(work, current[0], failure);
+            throw failure;
+        }
+    }
+
+    private void train(SparkSession spark, Path model, Path work) throws IOException {
+        SparkTrainingJob job = new SparkTrainingJob(conf.input(), conf.inputFormat(), conf.architecture(),
+                conf.optimizer(), conf.training(), conf.sparkOptions(), conf.ignoreZeroes(), model, null,
+                new Checkpoints(work.resolve(MODEL + ".checkpoints"), 0));
+        if (progressBarOut == null || conf.training().epochs() == 0) {
+            job.run(spark, console, EpochListener.NONE);
+            return;
+        }
+        // The bar replaces the job's per-epoch lines, which would break it up.
+        Console quiet = new Console(Math.min(console.verbosity(), Console.SETTINGS), consoleWriter());
+        try (TrainingProgress bar = new TrainingProgress(progressBarOut, conf.training().epochs(), 0)) {
+            job.run(spark, quiet, bar);
+        }
+    }
+
+    private java.io.PrintWriter consoleWriter() {
+        return new java.io.PrintWriter(new java.io.OutputStreamWriter(progressBarOut, StandardCharsets.UTF_8), true);
+    }
+
+    private void stage(List<Stage> stages, String[] current, String name, StageBody body) throws Exception {
+        current[0] = name;
+        console.say(Console.PROGRESS, "Stage %s: started", name);
+        long start = System.nanoTime();
+        try {
+            body.run();
+        } catch (Exception e) {
+            // A bad input line reaches the driver wrapped in Spark's task failures: report the line.
+            throw TaskFailures.unwrap(e);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        stages.add(new Stage(name, Math.round(seconds * 1000) / 1000.0));
+        console.say(0, "Stage %-8s %8.1fs", name, seconds);
+    }
+
+    private void writeReports(Path work, Report report) throws IOException {
+        AtomicFiles.write(work.resolve(REPORT_JSON), out -> {
+            JSON.writeValue(out, report);
+            out.write('\n');
+        });
+        StringBuilder md = new StringBuilder();
+        Scores s = report.scores();
+        md.append("# BiDNN pipeline run ").append(Path.of(report.run()).getFileName()).append("\n\n");
+        md.append("Configuration: `").append(report.conf()).append("` (copied to `").append(CONF)
+                .append("`), started ").append(report.started()).append(".\n\n");
+        md.append(String.format(Locale.ROOT, "| anchors | P@%d | MAP | nDCG@%d |%n|---|---|---|---|%n", s.k(), s.k()));
+        md.append(String.format(Locale.ROOT, "| %d | %.4f | %.4f | %.4f |%n%n", s.anchors(), s.precisionAtK(),
+                s.meanAveragePrecision(), s.ndcgAtK()));
+        md.append("## Stages\n\n| stage | seconds |\n|---|---|\n");
+        for (Stage st : report.stages()) {
+            md.append(String.format(Locale.ROOT, "| %s | %.1f |%n", st.name(), st.seconds()));
+        }
+        md.append("\n## Settings\n\n| key | value |\n|---|---|\n");
+        report.settings().forEach((k, v) -> md.append("| `").append(k).append("` | ")
+                .append(v.isEmpty() ? "" : "`" + v + "`").append(" |\n"));
+        md.append("\nThe per-anchor evaluation is in `").append(EVALUATION_MD).append("` and `").append(REPORT_JSON)
+                .append("`.\n");
+        AtomicFiles.write(work.resolve(REPORT_MD), out -> out.write(md.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The stamp, or the stamp with -2, -3... if a run of the same second already has it. */
+    private static String freeName(Path root, String stamp) {
+        String name = stamp;
+        for (int i = 2; Files.exists(root.resolve(name)) || Files.exists(root.resolve(INCOMPLETE_PREFIX + name)); i++) {
+            name = stamp + "-" + i;
+        }
+        return name;
+    }
+
+    private void markFailed(Path work, String stage, Throwable failure) {
+        try {
+            Files.writeString(work.resolve(FAILED_MARKER), "stage: " + stage + "\nerror: " + failure + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+        console.say(Console.SETTINGS, "Pipeline failed in stage %s; what it wrote is in %s", stage, work);
+    }
+}
