@@ -1,5 +1,6 @@
 package org.bidnn.embed;
 
+import org.bidnn.spark.TaskFailures;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import org.apache.hadoop.conf.Configuration;

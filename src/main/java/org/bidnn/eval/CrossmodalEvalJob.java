@@ -22,7 +22,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.bidnn.io.spark.HadoopModelFiles;
 import org.bidnn.embed.ModelBroadcast;
 import org.bidnn.embed.PartitionEmbedder;
-import org.bidnn.embed.TaskFailures;
+import org.bidnn.spark.TaskFailures;
 import org.bidnn.io.AtomicFiles;
 import org.bidnn.io.Segment;
 import org.bidnn.io.spark.SegmentFormat;

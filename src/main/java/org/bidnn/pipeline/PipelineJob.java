@@ -21,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.bidnn.embed.EmbedJob;
 import org.bidnn.embed.EmbedOptions;
 import org.bidnn.embed.PartitionEmbedder;
-import org.bidnn.embed.TaskFailures;
+import org.bidnn.spark.TaskFailures;
 import org.bidnn.eval.EvaluateJob;
 import org.bidnn.eval.EvaluationReport;
 import org.bidnn.io.AtomicFiles;

@@ -14,7 +14,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.bidnn.embed.TaskFailures;
+import org.bidnn.spark.TaskFailures;
 import org.bidnn.io.Segment;
 import org.bidnn.io.spark.SegmentReaders;
 import org.bidnn.run.Console;

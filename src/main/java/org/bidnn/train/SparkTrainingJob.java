@@ -13,6 +13,7 @@ import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.Optimizer;
 import org.bidnn.run.Console;
+import org.bidnn.spark.TaskFailures;
 
 /**
  * {@code bidnn train}: reads a corpus with Spark, keeps the rows with both modalities, trains a
@@ -44,12 +45,20 @@ public record SparkTrainingJob(String input, SegmentFormat inputFormat, Architec
         console.say(Console.PROGRESS, "Training on %s: %d epochs to go (%d done) on %s",
                 input, remaining, network.epochsTrained(), spark.sparkContext().master());
         TrainingSettings toGo = new TrainingSettings(remaining, settings.batchSize(), settings.seed());
-        new SparkTrainer(toGo, sparkOptions).train(sc, network, rows, (epoch, total, loss, took) -> {
-            console.say(Console.PROGRESS, "Epoch %d of %d took %.3fs training loss:\t%.6f",
-                    network.epochsTrained(), settings.epochs(), took.toNanos() / 1e9, loss);
-            checkpoints.maybeSave(network).ifPresent(p -> console.say(Console.PROGRESS, "Checkpoint %s", p));
-            progress.epochFinished(network.epochsTrained(), settings.epochs(), loss, took);
-        });
+        try {
+            new SparkTrainer(toGo, sparkOptions).train(sc, network, rows, (epoch, total, loss, took) -> {
+                console.say(Console.PROGRESS, "Epoch %d of %d took %.3fs training loss:\t%.6f",
+                        network.epochsTrained(), settings.epochs(), took.toNanos() / 1e9, loss);
+                checkpoints.maybeSave(network).ifPresent(p -> console.say(Console.PROGRESS, "Checkpoint %s", p));
+                progress.epochFinished(network.epochsTrained(), settings.epochs(), loss, took);
+            });
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            // A bad input line surfaces on an executor, wrapped in Spark's (checked) job failure.
+            Exception cause = TaskFailures.unwrap(e);
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException("training failed: " + e, e);
+        }
         ModelFile.save(network, model);
         console.say(Console.PROGRESS, "Saved model to %s", model);
     }

@@ -75,4 +75,14 @@ class TrainCommandTest {
         assertTrue(err.contains("absent.svm"), err);
         assertFalse(Files.exists(model));
     }
+
+    @Test
+    void aBadLineFoundOnAnExecutorNamesFileAndLine() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.svm"), "a 1:0.5 101:0.5\nb 1:0.5 101:oops\n");
+        int[] code = new int[1];
+        String err = result(code, "train", "--input", bad.toString(), "--mod1-size", "100", "--mod2-size", "100",
+                "--hidden", "8", "--rep", "4", "-e", "1", "-b", "1", "-v", "0", "--model", dir.resolve("x.bidnn").toString())[0];
+        assertEquals(1, code[0], err);
+        assertTrue(err.contains("bad.svm:2") && err.contains("101:oops"), err);
+    }
 }

@@ -1,4 +1,4 @@
-package org.bidnn.embed;
+package org.bidnn.spark;
 
 import org.bidnn.io.InputFileException;
 
