@@ -7,8 +7,8 @@ import org.bidnn.eval.CrossmodalEvalJob;
 import org.bidnn.eval.CrossmodalReport;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.run.Console;
-import org.bidnn.spark.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,21 +62,16 @@ public final class CrossmodalEvalCommand implements Callable<Integer> {
             description = "segments per inference batch (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: the submission's, or " + SparkSessions.DEFAULT_MASTER + ")")
-    String master;
-
-    @Option(names = {"-v", "--verbosity"}, defaultValue = "3", paramLabel = "0-3",
-            description = "0 errors only, 1 settings, 2 progress, 3 library logs too (default: ${DEFAULT-VALUE})")
-    int verbosity;
+    @Mixin
+    SparkJobFlags sparkFlags;
 
     @Override
     public Integer call() throws Exception {
-        Console console = new Console(Verbosity.check(verbosity), spec.commandLine().getErr());
+        Console console = new Console(sparkFlags.verbosity(), spec.commandLine().getErr());
         CrossmodalEvalJob.Options options = new CrossmodalEvalJob.Options(input, inputFormat, labels, idColumn,
                 labelColumn, model, space, report, batchSize);
         CrossmodalReport result = new CrossmodalEvalJob(options, console)
-                .execute(SparkSessions.getOrCreate("bidnn crossmodal-eval", master));
+                .execute(sparkFlags.session("bidnn crossmodal-eval"));
         spec.commandLine().getOut().println(CrossmodalEvalJob.summary(result));
         return 0;
     }

@@ -7,7 +7,6 @@ import org.bidnn.embed.EmbedOptions;
 import org.bidnn.embed.PartitionEmbedder;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.run.Console;
-import org.bidnn.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,27 +57,22 @@ public final class EmbedCommand implements Callable<Integer> {
             description = "segments per inference batch on the executors (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: the submission's, or " + SparkSessions.DEFAULT_MASTER + ")")
-    String master;
+    @Mixin
+    SparkJobFlags sparkFlags;
 
     @Option(names = "--overwrite", description = "replace an existing output (only once the new one is complete)")
     boolean overwrite;
 
-    @Option(names = {"-v", "--verbosity"}, defaultValue = "3", paramLabel = "0-3",
-            description = "0 errors only, 1 settings, 2 progress, 3 library logs too (default: ${DEFAULT-VALUE})")
-    int verbosity;
-
     @Override
     public Integer call() throws Exception {
-        int level = Verbosity.check(verbosity);
+        int level = sparkFlags.verbosity();
         EmbedOptions options = new EmbedOptions(model, input, inputFormat, output, format,
                 outputFlags.mode(), outputFlags.l2Norm, ignoreZeroes, zeroBased,
                 batchSize, overwrite);
         Console console = new Console(level, spec.commandLine().getErr());
         // Not stopped here: the JVM's shutdown hook stops it, and under spark-submit or in a test the
         // session may be shared with the caller.
-        SparkSession spark = SparkSessions.getOrCreate("bidnn embed", master);
+        SparkSession spark = sparkFlags.session("bidnn embed");
         new EmbedJob(options, console).execute(spark);
         return 0;
     }

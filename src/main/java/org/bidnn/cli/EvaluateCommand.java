@@ -6,8 +6,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.bidnn.eval.EvaluateJob;
 import org.bidnn.eval.EvaluationReport;
 import org.bidnn.run.Console;
-import org.bidnn.spark.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,20 +44,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "score judged anchors that have no ranking as 0 instead of leaving them out (trec_eval -c)")
     boolean countUnranked;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: the submission's, or " + SparkSessions.DEFAULT_MASTER + ")")
-    String master;
-
-    @Option(names = {"-v", "--verbosity"}, defaultValue = "3", paramLabel = "0-3",
-            description = "0 errors only, 1 warnings, 2 progress, 3 library logs too (default: ${DEFAULT-VALUE})")
-    int verbosity;
+    @Mixin
+    SparkJobFlags sparkFlags;
 
     @Override
     public Integer call() throws Exception {
-        Console console = new Console(Verbosity.check(verbosity), spec.commandLine().getErr());
+        Console console = new Console(sparkFlags.verbosity(), spec.commandLine().getErr());
         EvaluateJob.Options options = new EvaluateJob.Options(rankings, qrels, k, report, markdown, countUnranked);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(
-                SparkSessions.getOrCreate("bidnn evaluate", master).sparkContext());
+                sparkFlags.session("bidnn evaluate").sparkContext());
         EvaluationReport result = new EvaluateJob(options, console).execute(sc);
         spec.commandLine().getOut().println(EvaluateJob.summary(result));
         return 0;

@@ -6,9 +6,9 @@ import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.rank.RankJob;
 import org.bidnn.rank.RankOptions;
 import org.bidnn.run.Console;
-import org.bidnn.spark.SparkSessions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,24 +53,19 @@ public final class RankCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "PATH", description = "the rankings file (TSV)")
     Path output;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: the submission's, or " + SparkSessions.DEFAULT_MASTER + ")")
-    String master;
+    @Mixin
+    SparkJobFlags sparkFlags;
 
     @Option(names = "--overwrite", description = "replace an existing output")
     boolean overwrite;
 
-    @Option(names = {"-v", "--verbosity"}, defaultValue = "3", paramLabel = "0-3",
-            description = "0 errors only, 1 settings and warnings, 2 progress, 3 library logs too (default: ${DEFAULT-VALUE})")
-    int verbosity;
-
     @Override
     public Integer call() throws Exception {
-        Console console = new Console(Verbosity.check(verbosity), spec.commandLine().getErr());
+        Console console = new Console(sparkFlags.verbosity(), spec.commandLine().getErr());
         RankOptions options = new RankOptions(embeddings, format, anchors, targets.qrels, k, output, overwrite);
         // Not stopped here: the JVM's shutdown hook stops it, and under spark-submit or in a test the
         // session may be shared with the caller.
-        new RankJob(options, console).execute(SparkSessions.getOrCreate("bidnn rank", master));
+        new RankJob(options, console).execute(sparkFlags.session("bidnn rank"));
         return 0;
     }
 }
