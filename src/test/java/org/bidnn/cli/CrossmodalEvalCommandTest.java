@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.bidnn.cli.RankCommandTest.Result;
+import org.bidnn.cli.CliRun.Result;
 import org.bidnn.io.LibSvmWriter;
 import org.bidnn.io.Segment;
 import org.bidnn.model.ActivationFunction;
@@ -81,7 +81,7 @@ class CrossmodalEvalCommandTest {
     @Test
     void reportsTheMapOfBothDirectionsAndTheChanceLevel() throws IOException {
         Path report = dir.resolve("report.json");
-        Result r = RankCommandTest.bidnn("crossmodal-eval", "--input", input.toString(), "--labels", labels.toString(),
+        Result r = CliRun.bidnn("crossmodal-eval", "--input", input.toString(), "--labels", labels.toString(),
                 "--id-column", "2", "--label-column", "3", "--model", model.toString(), "--space", "translation",
                 "--report", report.toString(), "-v", "2");
         assertEquals(0, r.code(), r.err());
@@ -91,7 +91,7 @@ class CrossmodalEvalCommandTest {
         String json = Files.readString(report);
         assertTrue(json.contains("\"perLabel\" : {\n      \"class 0\""), json);
 
-        Result joint = RankCommandTest.bidnn("crossmodal-eval", "--input", input.toString(), "--labels", labels.toString(),
+        Result joint = CliRun.bidnn("crossmodal-eval", "--input", input.toString(), "--labels", labels.toString(),
                 "--id-column", "2", "--model", model.toString(), "--report", report.toString(), "-v", "0");
         assertEquals(0, joint.code(), joint.err());
         assertTrue(joint.out().startsWith("joint:  mod1->mod2 mAP "), joint.out());
@@ -100,24 +100,24 @@ class CrossmodalEvalCommandTest {
     @Test
     void mistakesAreClearErrors() throws IOException {
         String report = dir.resolve("report.json").toString();
-        Result unlabelled = RankCommandTest.bidnn("crossmodal-eval", "--input", input.toString(), "--labels", labels.toString(),
+        Result unlabelled = CliRun.bidnn("crossmodal-eval", "--input", input.toString(), "--labels", labels.toString(),
                 "--model", model.toString(), "--report", report, "-v", "0");
         assertEquals(1, unlabelled.code());
         assertEquals("bidnn: error: 60 segments of " + input + " have no label in " + labels
                 + ", e.g. 's0' (ids are matched with column 1)", unlabelled.err().strip());
 
-        Result space = RankCommandTest.bidnn("crossmodal-eval", "--input", input.toString(), "--labels", labels.toString(),
+        Result space = CliRun.bidnn("crossmodal-eval", "--input", input.toString(), "--labels", labels.toString(),
                 "--model", model.toString(), "--report", report, "--space", "shared");
         assertEquals(2, space.code());
         assertTrue(space.err().contains("Invalid value for option '--space'"), space.err());
 
-        Result noModel = RankCommandTest.bidnn("crossmodal-eval", "--input", input.toString(), "--labels", labels.toString(),
+        Result noModel = CliRun.bidnn("crossmodal-eval", "--input", input.toString(), "--labels", labels.toString(),
                 "--id-column", "2", "--model", dir.resolve("absent.bidnn").toString(), "--report", report, "-v", "0");
         assertEquals(1, noModel.code());
         assertEquals("bidnn: error: " + dir.resolve("absent.bidnn") + ": no such file", noModel.err().strip());
 
         Path shortLabels = Files.writeString(dir.resolve("short.tsv"), "s0\n");
-        Result columns = RankCommandTest.bidnn("crossmodal-eval", "--input", input.toString(), "--labels",
+        Result columns = CliRun.bidnn("crossmodal-eval", "--input", input.toString(), "--labels",
                 shortLabels.toString(), "--model", model.toString(), "--report", report, "-v", "0");
         assertEquals(1, columns.code());
         assertTrue(columns.err().startsWith("bidnn: error: " + shortLabels + ":1: expected at least 2 tab-separated fields"),
@@ -126,7 +126,7 @@ class CrossmodalEvalCommandTest {
 
     @Test
     void helpListsEveryFlag() {
-        Result r = RankCommandTest.bidnn("crossmodal-eval", "--help");
+        Result r = CliRun.bidnn("crossmodal-eval", "--help");
         assertEquals(0, r.code());
         for (String flag : List.of("--input", "--input-format", "--labels", "--id-column", "--label-column", "--model",
                 "--space", "--report", "--batch-size", "--master", "--verbosity")) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,18 +64,7 @@ class EmbedCommandTest {
         spark.stop();
     }
 
-    record Result(int code, String err, String out) {
-    }
 
-    private static Result bidnn(String... args) {
-        StringWriter err = new StringWriter();
-        StringWriter out = new StringWriter();
-        CommandLine cli = BidnnCli.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(out, true));
-        int code = cli.execute(args);
-        return new Result(code, err.toString(), out.toString());
-    }
 
     private static String[] embed(String... args) {
         List<String> all = new ArrayList<>(List.of("embed", "--model", model.toString()));
@@ -104,7 +91,7 @@ class EmbedCommandTest {
     @Test
     void writesTheLocalEmbeddingOfEverySegmentInInputOrder() throws IOException {
         Path out = dir.resolve("embedding");
-        Result r = bidnn(embed("--input", SAMPLES.toString(), "--output", out.toString(), "-n", "-b", "300", "-v", "2"));
+        CliRun.Result r = CliRun.bidnn(embed("--input", SAMPLES.toString(), "--output", out.toString(), "-n", "-b", "300", "-v", "2"));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("Wrote 2000 segments to " + out), r.err());
         assertEquals("", r.out(), "messages go to stderr");
@@ -124,7 +111,7 @@ class EmbedCommandTest {
     @Test
     void crossmodalExpansionToParquetReadsBackAsParquetInput() throws IOException {
         Path first = dir.resolve("first");
-        assertEquals(0, bidnn(embed("--input", SAMPLES.toString(), "--output", first.toString(), "-c",
+        assertEquals(0, CliRun.bidnn(embed("--input", SAMPLES.toString(), "--output", first.toString(), "-c",
                 "--format", "parquet", "-v", "0")).code());
         assertEquals(List.of("id", "mod1", "mod2"), List.of(spark.read().parquet(first.toString()).columns()));
         Map<String, float[]> expanded = new HashMap<>();
@@ -142,7 +129,7 @@ class EmbedCommandTest {
 
         // Every expanded row has both modalities, so expanding it again writes it unchanged.
         Path second = dir.resolve("second");
-        Result r = bidnn(embed("--input", first.toString(), "--input-format", "PARQUET", "--output", second.toString(),
+        CliRun.Result r = CliRun.bidnn(embed("--input", first.toString(), "--input-format", "PARQUET", "--output", second.toString(),
                 "--crossmodal", "--format", "libsvm", "-v", "0"));
         assertEquals(0, r.code(), r.err());
         List<Segment> again = readParts(second, 200);
@@ -152,7 +139,7 @@ class EmbedCommandTest {
         }
 
         // The input is read before the old output is moved away: a corpus can be rewritten in place.
-        r = bidnn(embed("--input", second.toString(), "--output", second.toString(), "--overwrite", "-c", "-v", "0"));
+        r = CliRun.bidnn(embed("--input", second.toString(), "--output", second.toString(), "--overwrite", "-c", "-v", "0"));
         assertEquals(0, r.code(), r.err());
         assertEquals(again, readParts(second, 200));
         assertEquals(List.of("first", "second"), entries(dir));
@@ -168,7 +155,7 @@ class EmbedCommandTest {
         Files.write(in.resolve("b.svm"), b);
         Path out = dir.resolve("out");
 
-        Result r = bidnn(embed("--input", in.toString(), "--output", out.toString(), "-v", "0"));
+        CliRun.Result r = CliRun.bidnn(embed("--input", in.toString(), "--output", out.toString(), "-v", "0"));
         assertEquals(1, r.code(), r.err());
         assertEquals("bidnn: error: " + in + "/b.svm:11: bad value in token '2:oops' "
                 + "(expected index:value with a finite number)", r.err().strip());
@@ -180,12 +167,12 @@ class EmbedCommandTest {
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.writeString(out.resolve("yesterday.svm"), "old");
 
-        Result refused = bidnn(embed("--input", SAMPLES.toString(), "--output", out.toString(), "-v", "0"));
+        CliRun.Result refused = CliRun.bidnn(embed("--input", SAMPLES.toString(), "--output", out.toString(), "-v", "0"));
         assertEquals(1, refused.code());
         assertTrue(refused.err().contains(out + ": the output already exists (--overwrite replaces it)"), refused.err());
         assertEquals(List.of("yesterday.svm"), entries(out));
 
-        Result replaced = bidnn(embed("--input", SAMPLES.toString(), "--output", out.toString(), "--overwrite", "-v", "0"));
+        CliRun.Result replaced = CliRun.bidnn(embed("--input", SAMPLES.toString(), "--output", out.toString(), "--overwrite", "-v", "0"));
         assertEquals(0, replaced.code(), replaced.err());
         assertFalse(Files.exists(out.resolve("yesterday.svm")));
         assertEquals(2000, readParts(out, REPSIZE).size());
@@ -197,7 +184,7 @@ class EmbedCommandTest {
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.writeString(out.resolve("yesterday.svm"), "old");
         Path bad = Files.writeString(dir.resolve("bad.svm"), "s1 1:0.5\ns2 201:1\n");
-        Result r = bidnn(embed("--input", bad.toString(), "--output", out.toString(), "--overwrite", "-v", "0"));
+        CliRun.Result r = CliRun.bidnn(embed("--input", bad.toString(), "--output", out.toString(), "--overwrite", "-v", "0"));
         assertEquals(1, r.code());
         assertTrue(r.err().contains("bad.svm:2: index out of range"), r.err());
         assertEquals(List.of("yesterday.svm"), entries(out));
@@ -206,7 +193,7 @@ class EmbedCommandTest {
 
     @Test
     void helpListsEveryFlag() {
-        Result r = bidnn("embed", "--help");
+        CliRun.Result r = CliRun.bidnn("embed", "--help");
         assertEquals(0, r.code());
         for (String flag : List.of("--model", "--input", "--output", "--crossmodal", "--l2-norm", "--ignore-zeroes",
                 "--format", "--input-format", "--zero-based", "--batch-size", "--master", "--overwrite", "--verbosity",
@@ -218,27 +205,27 @@ class EmbedCommandTest {
     @Test
     void wrongSettingsAreClearErrors() {
         String out = dir.resolve("o").toString();
-        Result missing = bidnn("embed", "--input", SAMPLES.toString(), "--output", out);
+        CliRun.Result missing = CliRun.bidnn("embed", "--input", SAMPLES.toString(), "--output", out);
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("Missing required option: '--model=FILE'"), missing.err());
 
-        assertEquals(2, bidnn(embed("--input", "x", "--output", out, "--format", "csv")).code());
+        assertEquals(2, CliRun.bidnn(embed("--input", "x", "--output", out, "--format", "csv")).code());
 
-        Result zeroBased = bidnn(embed("--input", SAMPLES.toString(), "--output", out, "--format", "parquet",
+        CliRun.Result zeroBased = CliRun.bidnn(embed("--input", SAMPLES.toString(), "--output", out, "--format", "parquet",
                 "--zero-based"));
         assertEquals(1, zeroBased.code());
         assertTrue(zeroBased.err().contains("--zero-based"), zeroBased.err());
 
-        Result batch = bidnn(embed("--input", SAMPLES.toString(), "--output", out, "-b", "0"));
+        CliRun.Result batch = CliRun.bidnn(embed("--input", SAMPLES.toString(), "--output", out, "-b", "0"));
         assertEquals(1, batch.code());
         assertTrue(batch.err().contains("--batch-size must be positive"), batch.err());
 
-        Result noModel = bidnn("embed", "--model", dir.resolve("absent.bidnn").toString(), "--input", SAMPLES.toString(),
+        CliRun.Result noModel = CliRun.bidnn("embed", "--model", dir.resolve("absent.bidnn").toString(), "--input", SAMPLES.toString(),
                 "--output", out, "-v", "0");
         assertEquals(1, noModel.code());
         assertEquals("bidnn: error: " + dir.resolve("absent.bidnn") + ": no such file", noModel.err().strip());
 
-        Result noInput = bidnn(embed("--input", dir.resolve("absent.svm").toString(), "--output", out, "-v", "0"));
+        CliRun.Result noInput = CliRun.bidnn(embed("--input", dir.resolve("absent.svm").toString(), "--output", out, "-v", "0"));
         assertEquals(1, noInput.code());
         assertTrue(noInput.err().contains("absent.svm: cannot read input (no such file or directory)"), noInput.err());
         assertFalse(Files.exists(Path.of(out)));

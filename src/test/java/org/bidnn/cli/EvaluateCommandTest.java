@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.bidnn.cli.RankCommandTest.Result;
+import org.bidnn.cli.CliRun.Result;
 import org.bidnn.spark.SparkSessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +45,7 @@ class EvaluateCommandTest {
         Path qrels = Files.writeString(dir.resolve("qrels.tsv"), "a\tx\t1\na\tz\t1\na\ty\t0\nb\ty\t1\nd\tx\t1\n");
         Path report = dir.resolve("out/report.json");
         Path markdown = dir.resolve("out/report.md");
-        Result r = RankCommandTest.bidnn("evaluate", "--rankings", rankings().toString(), "--qrels", qrels.toString(),
+        Result r = CliRun.bidnn("evaluate", "--rankings", rankings().toString(), "--qrels", qrels.toString(),
                 "--k", "2", "--report", report.toString(), "--markdown", markdown.toString(), "-v", "1");
         assertEquals(0, r.code(), r.err());
         // P@2: a 1/2, b 1/2. AP: a (1 + 2/3) / 2, b 1/2. nDCG@2: a finds 1 of its 2 at rank 1, b its 1 at rank 2.
@@ -62,7 +62,7 @@ class EvaluateCommandTest {
         }
         assertTrue(Files.readString(markdown).startsWith("# Evaluation of " + dir.resolve("rankings.tsv")));
 
-        Result counted = RankCommandTest.bidnn("evaluate", "--rankings", rankings().toString(), "--qrels", qrels.toString(),
+        Result counted = CliRun.bidnn("evaluate", "--rankings", rankings().toString(), "--qrels", qrels.toString(),
                 "--k", "2", "--report", report.toString(), "--count-unranked", "-v", "0");
         assertEquals(0, counted.code(), counted.err());
         assertTrue(counted.out().startsWith("P@2 0.3333  "), counted.out());
@@ -74,7 +74,7 @@ class EvaluateCommandTest {
     void aBadJudgmentLineIsReportedWithFileAndLine() throws IOException {
         Path qrels = Files.writeString(dir.resolve("qrels.tsv"), "a\tx\t1\n\na\tz\t0.5\n");
         Path report = dir.resolve("report.json");
-        Result r = RankCommandTest.bidnn("evaluate", "--rankings", rankings().toString(), "--qrels", qrels.toString(),
+        Result r = CliRun.bidnn("evaluate", "--rankings", rankings().toString(), "--qrels", qrels.toString(),
                 "--report", report.toString(), "-v", "0");
         assertEquals(1, r.code());
         assertEquals("bidnn: error: " + qrels + ":3: bad relevance in token '0.5' (expected a non-negative integer: 0 for "
@@ -86,25 +86,25 @@ class EvaluateCommandTest {
     void nothingToEvaluateAndMissingFilesAreErrors() throws IOException {
         Path qrels = Files.writeString(dir.resolve("qrels.tsv"), "x\ty\t1\n");
         Path report = dir.resolve("report.json");
-        Result none = RankCommandTest.bidnn("evaluate", "--rankings", rankings().toString(), "--qrels", qrels.toString(),
+        Result none = CliRun.bidnn("evaluate", "--rankings", rankings().toString(), "--qrels", qrels.toString(),
                 "--report", report.toString(), "-v", "0");
         assertEquals(1, none.code());
         assertEquals("bidnn: error: no anchor of " + dir.resolve("rankings.tsv") + " has a relevant judgment in " + qrels
                 + ": nothing to evaluate", none.err().strip());
 
-        Result missing = RankCommandTest.bidnn("evaluate", "--rankings", dir.resolve("absent.tsv").toString(), "--qrels",
+        Result missing = CliRun.bidnn("evaluate", "--rankings", dir.resolve("absent.tsv").toString(), "--qrels",
                 qrels.toString(), "--report", report.toString(), "-v", "0");
         assertEquals(1, missing.code());
         assertEquals("bidnn: error: " + dir.resolve("absent.tsv") + ": cannot read file (no such file)", missing.err().strip());
 
-        Result noReport = RankCommandTest.bidnn("evaluate", "--rankings", rankings().toString(), "--qrels", qrels.toString());
+        Result noReport = CliRun.bidnn("evaluate", "--rankings", rankings().toString(), "--qrels", qrels.toString());
         assertEquals(2, noReport.code());
         assertTrue(noReport.err().contains("Missing required option: '--report=OUT.json'"), noReport.err());
     }
 
     @Test
     void helpListsEveryFlag() {
-        Result r = RankCommandTest.bidnn("evaluate", "--help");
+        Result r = CliRun.bidnn("evaluate", "--help");
         assertEquals(0, r.code());
         for (String flag : List.of("--rankings", "--qrels", "--k", "--report", "--markdown", "--count-unranked", "--master",
                 "--verbosity")) {

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,18 +44,7 @@ class PipelineCommandTest {
         spark.stop();
     }
 
-    record Result(int code, String err, String out) {
-    }
 
-    static Result bidnn(String... args) {
-        StringWriter err = new StringWriter();
-        StringWriter out = new StringWriter();
-        picocli.CommandLine cli = BidnnCli.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(out, true));
-        int code = cli.execute(args);
-        return new Result(code, err.toString(), out.toString());
-    }
 
     /** The sample configuration with some keys replaced (or added), written to the test's folder. */
     private Path sampleWith(String... keyValues) throws IOException {
@@ -96,7 +83,7 @@ class PipelineCommandTest {
     void runsTheSampleIntoADatedRunDirectoryWithEveryFile() throws IOException {
         Path root = dir.resolve("runs");
         Path conf = sampleWith("model.epochs", "3", "output.root", root.toString(), "spark.master", "local[2]");
-        Result r = bidnn("pipeline", "--conf", conf.toString());
+        CliRun.Result r = CliRun.bidnn("pipeline", "--conf", conf.toString());
         assertEquals(0, r.code(), r.err());
 
         Set<String> runs = list(root);
@@ -133,7 +120,7 @@ class PipelineCommandTest {
 
         // The same figures as `bidnn evaluate` gives on the rankings the pipeline wrote.
         Path again = dir.resolve("again.json");
-        Result e = bidnn("evaluate", "--rankings", run.resolve(PipelineJob.RANKINGS).toString(),
+        CliRun.Result e = CliRun.bidnn("evaluate", "--rankings", run.resolve(PipelineJob.RANKINGS).toString(),
                 "--qrels", "data-samples/hyperlinking/qrels.tsv", "--k", "10", "--report", again.toString(), "-v", "1");
         assertEquals(0, e.code(), e.err());
         JsonNode mean = JSON.readTree(again.toFile()).get("mean");
@@ -152,7 +139,7 @@ class PipelineCommandTest {
         };
         for (String[] c : cases) {
             Path conf = sampleWith(c[0], c[1], "output.root", root.toString());
-            Result r = bidnn("pipeline", "--conf", conf.toString());
+            CliRun.Result r = CliRun.bidnn("pipeline", "--conf", conf.toString());
             assertEquals(ErrorReporter.BAD_INPUT, r.code(), r.err());
             assertTrue(r.err().startsWith("bidnn: error: " + conf + ":"), r.err());
             assertTrue(r.err().contains(c[2]), r.err());
@@ -163,7 +150,7 @@ class PipelineCommandTest {
         lines.removeIf(l -> l.startsWith("input.mod2-size"));
         Path missing = dir.resolve("missing.conf");
         Files.write(missing, lines);
-        Result r = bidnn("pipeline", "--conf", missing.toString());
+        CliRun.Result r = CliRun.bidnn("pipeline", "--conf", missing.toString());
         assertEquals(ErrorReporter.BAD_INPUT, r.code(), r.err());
         assertEquals("bidnn: error: " + missing + ": input.mod2-size: missing required key", r.err().strip());
     }
@@ -173,7 +160,7 @@ class PipelineCommandTest {
         Path root = dir.resolve("runs");
         // The corpus has 200 columns: 50 + 100 is too few, and training stops at the first line.
         Path conf = sampleWith("input.mod1-size", "50", "model.epochs", "1", "output.root", root.toString());
-        Result r = bidnn("pipeline", "--conf", conf.toString());
+        CliRun.Result r = CliRun.bidnn("pipeline", "--conf", conf.toString());
         assertEquals(ErrorReporter.BAD_INPUT, r.code(), r.err());
         assertTrue(r.err().contains("segments.svm"), r.err());
         Set<String> runs = list(root);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,24 +43,13 @@ class RankCommandTest {
         spark.stop();
     }
 
-    record Result(int code, String err, String out) {
-    }
 
-    static Result bidnn(String... args) {
-        StringWriter err = new StringWriter();
-        StringWriter out = new StringWriter();
-        picocli.CommandLine cli = BidnnCli.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(out, true));
-        int code = cli.execute(args);
-        return new Result(code, err.toString(), out.toString());
-    }
 
     @Test
     void ranksEveryTargetOfTheSampleSetThenEvaluates() throws IOException {
         // The raw features are themselves vectors to compare: text and visual side by side.
         Path rankings = dir.resolve("rankings.tsv");
-        Result r = bidnn("rank", "--embeddings", SEGMENTS, "--anchors", ANCHORS, "--all-targets", "--k", "100",
+        CliRun.Result r = CliRun.bidnn("rank", "--embeddings", SEGMENTS, "--anchors", ANCHORS, "--all-targets", "--k", "100",
                 "--output", rankings.toString(), "-v", "2");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.out(), "messages go to stderr");
@@ -76,7 +63,7 @@ class RankCommandTest {
         assertEquals(List.of("rankings.tsv"), List.of(dir.toFile().list()), "no temporary file left");
 
         Path report = dir.resolve("report.json");
-        Result e = bidnn("evaluate", "--rankings", rankings.toString(), "--qrels", QRELS, "--k", "10", "--report",
+        CliRun.Result e = CliRun.bidnn("evaluate", "--rankings", rankings.toString(), "--qrels", QRELS, "--k", "10", "--report",
                 report.toString(), "--markdown", dir.resolve("report.md").toString(), "-v", "1");
         assertEquals(0, e.code(), e.err());
         assertTrue(e.out().matches("P@10 0\\.\\d{4}  MAP 0\\.\\d{4}  nDCG@10 0\\.\\d{4}  \\(30 anchors\\)\\R"), e.out());
@@ -89,7 +76,7 @@ class RankCommandTest {
     @Test
     void candidatesModeRanksEachAnchorsJudgedTargetsOnly() throws IOException {
         Path rankings = dir.resolve("candidates.tsv");
-        Result r = bidnn("rank", "--embeddings", SEGMENTS, "--anchors", ANCHORS, "--candidates", QRELS, "--k", "1000",
+        CliRun.Result r = CliRun.bidnn("rank", "--embeddings", SEGMENTS, "--anchors", ANCHORS, "--candidates", QRELS, "--k", "1000",
                 "--output", rankings.toString(), "-v", "0");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
@@ -106,10 +93,10 @@ class RankCommandTest {
         ModelFile.save(BiDNNNetwork.create(new Architecture(100, 100, 32, 16, ActivationFunction.TANH, true, 0.2),
                 Optimizer.DEFAULT, 3), model);
         for (String format : new String[] {"libsvm", "parquet"}) {
-            Result embed = bidnn("embed", "--model", model.toString(), "--input", SEGMENTS, "--output",
+            CliRun.Result embed = CliRun.bidnn("embed", "--model", model.toString(), "--input", SEGMENTS, "--output",
                     dir.resolve("emb-" + format).toString(), "--format", format, "-v", "0");
             assertEquals(0, embed.code(), embed.err());
-            Result rank = bidnn("rank", "--embeddings", dir.resolve("emb-" + format).toString(), "--format", format,
+            CliRun.Result rank = CliRun.bidnn("rank", "--embeddings", dir.resolve("emb-" + format).toString(), "--format", format,
                     "--anchors", ANCHORS, "--all-targets", "--k", "20", "--output", dir.resolve(format + ".tsv").toString(),
                     "-v", "0");
             assertEquals(0, rank.code(), rank.err());
@@ -124,7 +111,7 @@ class RankCommandTest {
     void unrankableAnchorsAreReportedAndTheRestRanked() throws IOException {
         Path embeddings = Files.writeString(dir.resolve("e.svm"), "a 1:1\nb\nt1 1:1 2:1\nt2 2:1\nt3\n");
         Path anchors = Files.writeString(dir.resolve("a.txt"), "a\nb\nc\n");
-        Result r = bidnn("rank", "--embeddings", embeddings.toString(), "--anchors", anchors.toString(), "--all-targets",
+        CliRun.Result r = CliRun.bidnn("rank", "--embeddings", embeddings.toString(), "--anchors", anchors.toString(), "--all-targets",
                 "--k", "5", "--output", dir.resolve("r.tsv").toString(), "-v", "1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("warning: 1 anchor not in the embeddings, not ranked: c"), r.err());
@@ -135,34 +122,34 @@ class RankCommandTest {
     @Test
     void mistakesAreClearErrors() throws IOException {
         String out = dir.resolve("r.tsv").toString();
-        Result neither = bidnn("rank", "--embeddings", SEGMENTS, "--anchors", ANCHORS, "--k", "10", "--output", out);
+        CliRun.Result neither = CliRun.bidnn("rank", "--embeddings", SEGMENTS, "--anchors", ANCHORS, "--k", "10", "--output", out);
         assertEquals(2, neither.code());
         assertTrue(neither.err().contains("Missing required argument (specify one of these): (--candidates=QRELS | --all-targets)"),
                 neither.err());
-        Result both = bidnn("rank", "--embeddings", SEGMENTS, "--anchors", ANCHORS, "--all-targets", "--candidates", QRELS,
+        CliRun.Result both = CliRun.bidnn("rank", "--embeddings", SEGMENTS, "--anchors", ANCHORS, "--all-targets", "--candidates", QRELS,
                 "--k", "10", "--output", out);
         assertEquals(2, both.code());
         assertTrue(both.err().contains("mutually exclusive"), both.err());
 
-        Result k = bidnn("rank", "--embeddings", SEGMENTS, "--anchors", ANCHORS, "--all-targets", "--k", "0", "--output", out);
+        CliRun.Result k = CliRun.bidnn("rank", "--embeddings", SEGMENTS, "--anchors", ANCHORS, "--all-targets", "--k", "0", "--output", out);
         assertEquals(1, k.code());
         assertEquals("bidnn: error: --k must be positive, got 0", k.err().strip());
 
         Path badAnchors = Files.writeString(dir.resolve("anchors.txt"), "anchor00\nanchor01 anchor02\n");
-        Result anchors = bidnn("rank", "--embeddings", SEGMENTS, "--anchors", badAnchors.toString(), "--all-targets",
+        CliRun.Result anchors = CliRun.bidnn("rank", "--embeddings", SEGMENTS, "--anchors", badAnchors.toString(), "--all-targets",
                 "--k", "10", "--output", out, "-v", "0");
         assertEquals(1, anchors.code());
         assertEquals("bidnn: error: " + badAnchors + ":2: expected one id, found 2 fields (the file lists one segment id a line)",
                 anchors.err().strip());
 
         Path badQrels = Files.writeString(dir.resolve("qrels.tsv"), "anchor00\ttarget0001\t1\nanchor00\ttarget0002\tmaybe\n");
-        Result qrels = bidnn("rank", "--embeddings", SEGMENTS, "--anchors", ANCHORS, "--candidates", badQrels.toString(),
+        CliRun.Result qrels = CliRun.bidnn("rank", "--embeddings", SEGMENTS, "--anchors", ANCHORS, "--candidates", badQrels.toString(),
                 "--k", "10", "--output", out, "-v", "0");
         assertEquals(1, qrels.code());
         assertTrue(qrels.err().startsWith("bidnn: error: " + badQrels + ":2: bad relevance in token 'maybe'"), qrels.err());
 
         Path badEmbeddings = Files.writeString(dir.resolve("bad.svm"), "anchor00 1:0.5\ntarget0001 1:x\n");
-        Result embeddings = bidnn("rank", "--embeddings", badEmbeddings.toString(), "--anchors", ANCHORS, "--all-targets",
+        CliRun.Result embeddings = CliRun.bidnn("rank", "--embeddings", badEmbeddings.toString(), "--anchors", ANCHORS, "--all-targets",
                 "--k", "10", "--output", out, "-v", "0");
         assertEquals(1, embeddings.code());
         assertEquals("bidnn: error: " + badEmbeddings + ":2: bad value in token '1:x' (expected index:value with a finite number)",
@@ -170,7 +157,7 @@ class RankCommandTest {
         assertFalse(Files.exists(Path.of(out)), "nothing written on failure");
 
         Files.writeString(Path.of(out), "yesterday");
-        Result exists = bidnn("rank", "--embeddings", SEGMENTS, "--anchors", ANCHORS, "--all-targets", "--k", "10",
+        CliRun.Result exists = CliRun.bidnn("rank", "--embeddings", SEGMENTS, "--anchors", ANCHORS, "--all-targets", "--k", "10",
                 "--output", out, "-v", "0");
         assertEquals(1, exists.code());
         assertEquals("bidnn: error: " + out + ": the output already exists (--overwrite replaces it)", exists.err().strip());
@@ -179,7 +166,7 @@ class RankCommandTest {
 
     @Test
     void helpListsEveryFlag() {
-        Result r = bidnn("rank", "--help");
+        CliRun.Result r = CliRun.bidnn("rank", "--help");
         assertEquals(0, r.code());
         for (String flag : List.of("--embeddings", "--format", "--anchors", "--candidates", "--all-targets", "--k", "--output",
                 "--master", "--overwrite", "--verbosity", "libsvm, parquet")) {

@@ -81,18 +81,7 @@ class RunCommandTest {
         return s;
     }
 
-    /** Runs {@code bidnn ARGS}; returns exit code and stderr. */
-    private static Result bidnn(String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine cli = BidnnCli.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        int code = cli.execute(args);
-        return new Result(code, err.toString());
-    }
 
-    record Result(int code, String err) {
-    }
 
     private static String[] run(String... args) {
         List<String> all = new ArrayList<>(List.of("run"));
@@ -115,7 +104,7 @@ class RunCommandTest {
     @Test
     void writesOneEmbeddingPerRowAndLogsEachEpoch() throws IOException {
         Path out = dir.resolve("embedding.svm");
-        Result r = bidnn(run("-e", "3", "-b", "32", "-v", "2", data.toString(), out.toString(),
+        CliRun.Result r = CliRun.bidnn(run("-e", "3", "-b", "32", "-v", "2", data.toString(), out.toString(),
                 "" + D1, "" + D2, "16", "10"));
         assertEquals(0, r.code(), r.err());
         Pattern epochLine = Pattern.compile("(?m)^Epoch [123] of 3 took \\d+\\.\\d{3}s training loss:\\t\\d+\\.\\d{6}$");
@@ -134,7 +123,7 @@ class RunCommandTest {
     @Test
     void crossmodalWritesEveryRowWithMissingModalitiesFilled() throws IOException {
         Path out = dir.resolve("expanded.svm");
-        Result r = bidnn(run("-c", "-e", "2", "-b", "32", "-v", "0", data.toString(), out.toString(),
+        CliRun.Result r = CliRun.bidnn(run("-c", "-e", "2", "-b", "32", "-v", "0", data.toString(), out.toString(),
                 "" + D1, "" + D2, "16", "10"));
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err(), "-v 0 prints nothing");
@@ -163,7 +152,7 @@ class RunCommandTest {
         String out = work.resolve("out_%e.svm").toString();
         String model = work.resolve("model_%e.bidnn").toString();
         String command = "echo done-%e >> " + work.resolve("log.txt");
-        Result r = bidnn(run("-e", "4", "-w", "2", "-b", "32", "-v", "1", "-s", model, "-x", command,
+        CliRun.Result r = CliRun.bidnn(run("-e", "4", "-w", "2", "-b", "32", "-v", "1", "-s", model, "-x", command,
                 data.toString(), out, "" + D1, "" + D2, "16", "10"));
         assertEquals(0, r.code(), r.err());
         for (String e : List.of("00002", "00004", "final")) {
@@ -179,9 +168,9 @@ class RunCommandTest {
         Path first = dir.resolve("first.svm");
         Path model = dir.resolve("m.bidnn");
         Path second = dir.resolve("second.svm");
-        assertEquals(0, bidnn(run("-e", "2", "-b", "32", "-v", "0", "-n", "-u", "-a", "relu", "-s", model.toString(),
+        assertEquals(0, CliRun.bidnn(run("-e", "2", "-b", "32", "-v", "0", "-n", "-u", "-a", "relu", "-s", model.toString(),
                 data.toString(), first.toString(), "" + D1, "" + D2, "16", "10")).code());
-        Result r = bidnn(run("-e", "0", "-v", "0", "-n", "-u", "-a", "relu", "-l", model.toString(),
+        CliRun.Result r = CliRun.bidnn(run("-e", "0", "-v", "0", "-n", "-u", "-a", "relu", "-l", model.toString(),
                 data.toString(), second.toString(), "" + D1, "" + D2, "16", "10"));
         assertEquals(0, r.code(), r.err());
         assertEquals(Files.readString(first), Files.readString(second));
@@ -190,7 +179,7 @@ class RunCommandTest {
     @Test
     void zeroBasedOutputUsesIndexZero() throws IOException {
         Path out = dir.resolve("zero.svm");
-        assertEquals(0, bidnn(run("-e", "1", "-b", "32", "-v", "0", "--zero-based", data.toString(), out.toString(),
+        assertEquals(0, CliRun.bidnn(run("-e", "1", "-b", "32", "-v", "0", "--zero-based", data.toString(), out.toString(),
                 "" + D1, "" + D2, "16", "10")).code());
         assertTrue(Files.readAllLines(out).get(100).contains(" 0:"), "0-based indices");
     }
@@ -198,10 +187,10 @@ class RunCommandTest {
     @Test
     void loadingAModelOfOtherSizesIsAClearError() throws IOException {
         Path model = dir.resolve("small.bidnn");
-        assertEquals(0, bidnn(run("-e", "1", "-b", "32", "-v", "0", "-s", model.toString(),
+        assertEquals(0, CliRun.bidnn(run("-e", "1", "-b", "32", "-v", "0", "-s", model.toString(),
                 data.toString(), dir.resolve("x.svm").toString(), "" + D1, "" + D2, "16", "10")).code());
         Path out = dir.resolve("never.svm");
-        Result r = bidnn(run("-e", "0", "-v", "0", "-l", model.toString(), data.toString(), out.toString(),
+        CliRun.Result r = CliRun.bidnn(run("-e", "0", "-v", "0", "-l", model.toString(), data.toString(), out.toString(),
                 "" + D1, "" + D2, "20", "10"));
         assertEquals(1, r.code());
         assertTrue(r.err().contains("small.bidnn") && r.err().contains("hdnsize=16") && r.err().contains("hdnsize=20"), r.err());
@@ -213,7 +202,7 @@ class RunCommandTest {
         Path bad = dir.resolve("bad.svm");
         Files.writeString(bad, "a 1:0.5 13:0.25\nb 1:0.5 2:oops\n");
         Path out = dir.resolve("bad-out.svm");
-        Result r = bidnn(run("-e", "1", "-v", "0", bad.toString(), out.toString(), "" + D1, "" + D2, "16", "10"));
+        CliRun.Result r = CliRun.bidnn(run("-e", "1", "-v", "0", bad.toString(), out.toString(), "" + D1, "" + D2, "16", "10"));
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("bidnn: error: "), r.err());
         assertTrue(r.err().contains("bad.svm:2") && r.err().contains("2:oops"), r.err());
@@ -222,7 +211,7 @@ class RunCommandTest {
 
     @Test
     void tooFewRowsForOneBatchIsAClearError() {
-        Result r = bidnn(run("-e", "1", "-v", "0", data.toString(), dir.resolve("o.svm").toString(),
+        CliRun.Result r = CliRun.bidnn(run("-e", "1", "-v", "0", data.toString(), dir.resolve("o.svm").toString(),
                 "" + D1, "" + D2, "16", "10", "-b", "500"));
         assertEquals(1, r.code());
         assertTrue(r.err().contains("only 165 training rows"), r.err());
@@ -230,15 +219,15 @@ class RunCommandTest {
 
     @Test
     void oddRepresentationSizeIsAClearError() {
-        Result r = bidnn(run("-e", "1", data.toString(), dir.resolve("o.svm").toString(), "" + D1, "" + D2, "16", "9"));
+        CliRun.Result r = CliRun.bidnn(run("-e", "1", data.toString(), dir.resolve("o.svm").toString(), "" + D1, "" + D2, "16", "9"));
         assertEquals(1, r.code());
         assertTrue(r.err().contains("repsize must be even"), r.err());
     }
 
     @Test
     void unknownActivationAndMissingArgumentsAreUsageErrors() {
-        assertEquals(1, bidnn(run("-a", "swish", data.toString(), "o.svm", "12", "8", "16", "10")).code());
-        Result missing = bidnn(run(data.toString(), "o.svm", "12"));
+        assertEquals(1, CliRun.bidnn(run("-a", "swish", data.toString(), "o.svm", "12", "8", "16", "10")).code());
+        CliRun.Result missing = CliRun.bidnn(run(data.toString(), "o.svm", "12"));
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("Missing required parameter"), missing.err());
     }

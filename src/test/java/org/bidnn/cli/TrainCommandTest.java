@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
@@ -37,23 +35,15 @@ class TrainCommandTest {
         spark.stop();
     }
 
-    private static String[] result(int[] code, String... args) {
-        StringWriter err = new StringWriter();
-        picocli.CommandLine cli = BidnnCli.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        code[0] = cli.execute(args);
-        return new String[] {err.toString()};
-    }
 
     @Test
     void trainsWithCheckpointsAndSavesAModelThatRunCanUse() throws IOException {
         Path model = dir.resolve("model.bidnn");
-        int[] code = new int[1];
-        String err = result(code, "train", "--input", SAMPLES, "--mod1-size", "100", "--mod2-size", "100",
+        CliRun.Result r = CliRun.bidnn("train", "--input", SAMPLES, "--mod1-size", "100", "--mod2-size", "100",
                 "--hidden", "32", "--rep", "16", "-e", "3", "-b", "64", "--workers", "2", "--averaging-frequency", "3",
-                "--checkpoint-every", "2", "-a", "sigmoid", "-v", "2", "--model", model.toString())[0];
-        assertEquals(0, code[0], err);
-        assertEquals(3, err.lines().filter(l -> l.matches("Epoch \\d of 3 took .*s training loss:\t.*")).count(), err);
+                "--checkpoint-every", "2", "-a", "sigmoid", "-v", "2", "--model", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(3, r.err().lines().filter(l -> l.matches("Epoch \\d of 3 took .*s training loss:\t.*")).count(), r.err());
         ModelMetadata m = ModelFile.readMetadata(model);
         assertEquals(3, m.epochsTrained());
         assertEquals("sigmoid", m.activation());
@@ -68,21 +58,19 @@ class TrainCommandTest {
     @Test
     void aMissingInputIsAClearErrorAndNoModelIsWritten() {
         Path model = dir.resolve("never.bidnn");
-        int[] code = new int[1];
-        String err = result(code, "train", "--input", dir.resolve("absent.svm").toString(), "--mod1-size", "100",
-                "--mod2-size", "100", "--hidden", "32", "--rep", "16", "-e", "1", "-v", "0", "--model", model.toString())[0];
-        assertEquals(1, code[0]);
-        assertTrue(err.contains("absent.svm"), err);
+        CliRun.Result r = CliRun.bidnn("train", "--input", dir.resolve("absent.svm").toString(), "--mod1-size", "100",
+                "--mod2-size", "100", "--hidden", "32", "--rep", "16", "-e", "1", "-v", "0", "--model", model.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("absent.svm"), r.err());
         assertFalse(Files.exists(model));
     }
 
     @Test
     void aBadLineFoundOnAnExecutorNamesFileAndLine() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.svm"), "a 1:0.5 101:0.5\nb 1:0.5 101:oops\n");
-        int[] code = new int[1];
-        String err = result(code, "train", "--input", bad.toString(), "--mod1-size", "100", "--mod2-size", "100",
-                "--hidden", "8", "--rep", "4", "-e", "1", "-b", "1", "-v", "0", "--model", dir.resolve("x.bidnn").toString())[0];
-        assertEquals(1, code[0], err);
-        assertTrue(err.contains("bad.svm:2") && err.contains("101:oops"), err);
+        CliRun.Result r = CliRun.bidnn("train", "--input", bad.toString(), "--mod1-size", "100", "--mod2-size", "100",
+                "--hidden", "8", "--rep", "4", "-e", "1", "-b", "1", "-v", "0", "--model", dir.resolve("x.bidnn").toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("bad.svm:2") && r.err().contains("101:oops"), r.err());
     }
 }
