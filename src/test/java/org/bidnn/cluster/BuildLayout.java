@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -67,6 +68,19 @@ public final class BuildLayout {
     /** The java launcher of this JVM (a Java 17: Spark 3.5 does not start on newer ones). */
     public static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * The java command that starts {@code org.apache.spark.deploy.SparkSubmit} in a JVM of its own:
+     * a client-mode submitter is the driver and gets a driver's heap, a cluster-mode one only waits;
+     * the add-opens list; temporary files in {@code tmpDir}. The submission's arguments follow.
+     */
+    public static List<String> sparkSubmitCommand(DeployMode mode, Path tmpDir, String classpath) {
+        List<String> command = new ArrayList<>(List.of(javaBin(), mode == DeployMode.CLIENT ? "-Xmx768m" : "-Xmx256m"));
+        command.addAll(java17Options());
+        command.add("-Djava.io.tmpdir=" + tmpDir);
+        command.addAll(List.of("-cp", classpath, "org.apache.spark.deploy.SparkSubmit"));
+        return command;
     }
 
     private static Path existing(Path path) {

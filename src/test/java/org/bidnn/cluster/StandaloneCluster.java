@@ -138,11 +138,7 @@ public final class StandaloneCluster implements AutoCloseable {
      */
     public synchronized Submission submit(SparkApp app, DeployMode mode) {
         String name = "submit-" + (++submitted) + "-" + mode.sparkName();
-        List<String> command = new ArrayList<>(List.of(BuildLayout.javaBin(),
-                mode == DeployMode.CLIENT ? "-Xmx768m" : "-Xmx256m"));
-        command.addAll(BuildLayout.java17Options());
-        command.add("-Djava.io.tmpdir=" + tmpDir());
-        command.addAll(List.of("-cp", home.classpath(), "org.apache.spark.deploy.SparkSubmit"));
+        List<String> command = BuildLayout.sparkSubmitCommand(mode, tmpDir(), home.classpath());
         command.addAll(app.submitArguments(masterUrl(), mode, defaults(mode)));
         ClusterProcess p = ClusterProcess.start(name, command, home.environment(), dir.resolve(name),
                 dir.resolve("logs/" + name + ".log"));

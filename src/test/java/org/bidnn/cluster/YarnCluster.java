@@ -195,11 +195,7 @@ public final class YarnCluster implements AutoCloseable {
      */
     public synchronized Submission submit(SparkApp app, DeployMode mode) {
         String name = "submit-" + (++submitted) + "-" + mode.sparkName();
-        List<String> command = new ArrayList<>(List.of(BuildLayout.javaBin(),
-                mode == DeployMode.CLIENT ? "-Xmx768m" : "-Xmx256m"));
-        command.addAll(BuildLayout.java17Options());
-        command.add("-Djava.io.tmpdir=" + tmpDir());
-        command.addAll(List.of("-cp", home.classpath() + ":" + hadoopConfDir(), "org.apache.spark.deploy.SparkSubmit"));
+        List<String> command = BuildLayout.sparkSubmitCommand(mode, tmpDir(), home.classpath() + ":" + hadoopConfDir());
         // A tag per submission finds its application when spark-submit's log does not name it (a
         // client-mode driver whose command turned Spark's INFO logs off).
         Map<String, String> conf = defaults(mode);
