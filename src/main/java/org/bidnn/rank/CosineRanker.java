@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -75,6 +76,45 @@ public final class CosineRanker {
      *                                  target's vector is of another width or a target id appears twice
      */
     public static Result rank(JavaSparkContext sc, List<Segment> queries, JavaRDD<Segment> targets, Settings settings) {
+        int width = checkQueries(queries, settings);
+        boolean severalPasses = queries.size() > settings.queriesPerPass();
+        boolean cached = severalPasses && targets.getStorageLevel().equals(StorageLevel.NONE());
+        if (cached) {
+            targets.persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        try {
+            return inPasses(queries, settings, pass -> {
+                Broadcast<QueryBlock> block = sc.broadcast(queryBlock(pass, width, settings));
+                try {
+                    if (targets.getNumPartitions() == 0) {
+                        return empty(pass.size());
+                    }
+                    int k = settings.k();
+                    return targets.mapPartitions(new PartitionScorer(block, k, settings.blockSize()))
+                            .treeReduce((a, b) -> PartialRankings.merge(a, b, k));
+                } finally {
+                    block.destroy();
+                }
+            });
+        } finally {
+            if (cached) {
+                targets.unpersist(false);
+            }
+        }
+    }
+
+    /**
+     * The same rankings without Spark, in this thread, for queries and targets that are already in
+     * memory: what {@code bidnn compare} evaluates after every epoch inside one task.
+     */
+    public static Result rankLocally(List<Segment> queries, List<Segment> targets, Settings settings) {
+        int width = checkQueries(queries, settings);
+        return inPasses(queries, settings, pass -> PartitionScorer.scoreAll(queryBlock(pass, width, settings),
+                targets.iterator(), settings.k(), settings.blockSize()));
+    }
+
+    /** The width of the queries' vectors, after checking that they can be ranked for. */
+    private static int checkQueries(List<Segment> queries, Settings settings) {
         if (queries.isEmpty()) {
             throw new IllegalArgumentException("no " + settings.noun() + " to rank for");
         }
@@ -89,34 +129,28 @@ public final class CosineRanker {
                 throw new IllegalArgumentException("segment '" + q.id() + "' is given twice among the " + settings.noun());
             }
         }
-        boolean severalPasses = queries.size() > settings.queriesPerPass();
-        boolean cached = severalPasses && targets.getStorageLevel().equals(StorageLevel.NONE());
-        if (cached) {
-            targets.persist(StorageLevel.MEMORY_AND_DISK());
-        }
-        try {
-            List<Ranking> rankings = new ArrayList<>(queries.size());
-            long scanned = 0;
-            long withoutEmbedding = 0;
-            for (int from = 0; from < queries.size(); from += settings.queriesPerPass()) {
-                List<Segment> pass = queries.subList(from, Math.min(queries.size(), from + settings.queriesPerPass()));
-                PartialRankings merged = onePass(sc, pass, width, targets, settings);
-                for (int i = 0; i < pass.size(); i++) {
-                    rankings.add(ranking(pass.get(i).id(), merged.ids[i], merged.scores[i]));
-                }
-                scanned = merged.scanned;
-                withoutEmbedding = merged.withoutEmbedding;
-            }
-            return new Result(rankings, scanned, withoutEmbedding);
-        } finally {
-            if (cached) {
-                targets.unpersist(false);
-            }
-        }
+        return width;
     }
 
-    private static PartialRankings onePass(JavaSparkContext sc, List<Segment> queries, int width,
-                                           JavaRDD<Segment> targets, Settings settings) {
+    /** Ranks the queries {@link Settings#queriesPerPass} at a time, each pass scanning every target once. */
+    private static Result inPasses(List<Segment> queries, Settings settings,
+                                   Function<List<Segment>, PartialRankings> onePass) {
+        List<Ranking> rankings = new ArrayList<>(queries.size());
+        long scanned = 0;
+        long withoutEmbedding = 0;
+        for (int from = 0; from < queries.size(); from += settings.queriesPerPass()) {
+            List<Segment> pass = queries.subList(from, Math.min(queries.size(), from + settings.queriesPerPass()));
+            PartialRankings merged = onePass.apply(pass);
+            for (int i = 0; i < pass.size(); i++) {
+                rankings.add(ranking(pass.get(i).id(), merged.ids[i], merged.scores[i]));
+            }
+            scanned = merged.scanned;
+            withoutEmbedding = merged.withoutEmbedding;
+        }
+        return new Result(rankings, scanned, withoutEmbedding);
+    }
+
+    private static QueryBlock queryBlock(List<Segment> queries, int width, Settings settings) {
         int q = queries.size();
         String[] ids = new String[q];
         float[] vectors = new float[q * width];
@@ -132,18 +166,7 @@ public final class CosineRanker {
             }
         }
         Map<String, int[]> candidates = settings.candidates() == null ? null : byTarget(ids, settings.candidates());
-        Broadcast<QueryBlock> block = sc.broadcast(
-                new QueryBlock(ids, width, vectors, inverseNorms, candidates, selves, settings.noun()));
-        try {
-            if (targets.getNumPartitions() == 0) {
-                return PartialRankings.merge(empty(q), empty(q), settings.k());
-            }
-            int k = settings.k();
-            return targets.mapPartitions(new PartitionScorer(block, k, settings.blockSize()))
-                    .treeReduce((a, b) -> PartialRankings.merge(a, b, k));
-        } finally {
-            block.destroy();
-        }
+        return new QueryBlock(ids, width, vectors, inverseNorms, candidates, selves, settings.noun());
     }
 
     private static PartialRankings empty(int queries) {

@@ -32,7 +32,11 @@ final class PartitionScorer implements FlatMapFunction<Iterator<Segment>, Partia
 
     @Override
     public Iterator<PartialRankings> call(Iterator<Segment> targets) {
-        QueryBlock qb = queries.value();
+        return List.of(scoreAll(queries.value(), targets, k, blockSize)).iterator();
+    }
+
+    /** Scores {@code targets} against the queries of {@code qb}: what one partition does, also usable without Spark. */
+    static PartialRankings scoreAll(QueryBlock qb, Iterator<Segment> targets, int k, int blockSize) {
         int q = qb.ids.length;
         INDArray queryMatrix = Nd4j.create(qb.vectors, new long[] {q, qb.width}, 'c');
         TopK[] best = new TopK[q];
@@ -78,7 +82,7 @@ final class PartitionScorer implements FlatMapFunction<Iterator<Segment>, Partia
         for (int i = 0; i < q; i++) {
             best[i].drainInto(bestIds, bestScores, i);
         }
-        return List.of(new PartialRankings(bestIds, bestScores, scanned, withoutEmbedding)).iterator();
+        return new PartialRankings(bestIds, bestScores, scanned, withoutEmbedding);
     }
 
     private static void score(QueryBlock qb, INDArray queryMatrix, String[] ids, float[] block,

@@ -124,6 +124,8 @@ class CosineRankerTest {
             }
         }
         assertEquals(n, result.targets());
+        assertEquals(result, CosineRanker.rankLocally(queries, corpus, settings),
+                "the in-memory ranking equals the distributed one, scores included");
 
         // k beyond the corpus: every other segment, once.
         Ranking everything = CosineRanker.rank(sc, List.of(queries.get(0)), targets, all(10_000)).rankings().get(0);
@@ -139,6 +141,7 @@ class CosineRankerTest {
         assertEquals(List.of("t90", "t180"), ids(r.rankings().get(0)), "t0, t30 and t60 are closer but not judged");
         assertEquals(List.of("t90", "a", "t0"), ids(r.rankings().get(1)),
                 "anchors are targets of other anchors; a and t0 tie at 0, the smaller id first");
+        assertEquals(r, CosineRanker.rankLocally(queries, CORPUS, new CosineRanker.Settings(10, true, judged, "anchors")));
     }
 
     @Test
