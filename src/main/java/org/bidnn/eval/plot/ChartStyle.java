@@ -1,0 +1,72 @@
+package org.bidnn.eval.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+
+/**
+ * The look shared by the charts of this package, so that the PNGs of one comparison read alike:
+ * white background, light grid, fonts large enough to read in a report, and series colours from
+ * the Okabe–Ito palette, which stays distinguishable to colour-blind readers and in greyscale
+ * prints better than XChart's default.
+ */
+final class ChartStyle {
+
+    static {
+        // Color below loads AWT: headless has to be chosen before.
+        HeadlessAwt.enable();
+    }
+
+    private static final Color[] SERIES = {
+        new Color(0x0072B2), // blue
+        new Color(0xD55E00), // vermillion
+        new Color(0x009E73), // bluish green
+        new Color(0xCC79A7), // reddish purple
+        new Color(0xE69F00), // orange
+        new Color(0x56B4E9), // sky blue
+        new Color(0x000000), // black
+    };
+
+    static final Color BACKGROUND = Color.WHITE;
+
+    /** Long dashes, thicker than XChart's DASH_DASH, which reads as a dotted line in a PNG. */
+    static final BasicStroke DASHED = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {12f, 7f}, 0f);
+
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
+    private static final Font AXIS_TITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+    private static final Font TICK_LABELS = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    private static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    private static final Font ANNOTATION = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    private ChartStyle() {
+    }
+
+    /** The colour of the {@code index}-th series of a chart; the palette repeats after seven. */
+    static Color seriesColor(int index) {
+        return SERIES[index % SERIES.length];
+    }
+
+    /** Applies the shared look to {@code chart}. */
+    static void apply(Chart<? extends AxesChartStyler, ?> chart) {
+        AxesChartStyler styler = chart.getStyler();
+        styler.setChartBackgroundColor(BACKGROUND);
+        styler.setPlotBackgroundColor(BACKGROUND);
+        styler.setPlotBorderColor(Color.GRAY);
+        styler.setPlotGridLinesColor(new Color(0xE0E0E0));
+        styler.setChartFontColor(Color.BLACK);
+        styler.setAxisTickLabelsColor(Color.DARK_GRAY);
+        styler.setChartTitleFont(TITLE);
+        styler.setChartTitleBoxVisible(false);
+        styler.setAxisTitleFont(AXIS_TITLE);
+        styler.setAxisTickLabelsFont(TICK_LABELS);
+        styler.setLegendFont(LEGEND);
+        styler.setLegendBorderColor(Color.LIGHT_GRAY);
+        styler.setAnnotationTextFont(ANNOTATION);
+        styler.setAnnotationTextFontColor(Color.DARK_GRAY);
+        styler.setChartPadding(12);
+        styler.setAntiAlias(true);
+    }
+}
