@@ -1,5 +1,6 @@
 package org.bidnn.baselines;
 
+import java.io.Serializable;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Optimizer;
 
@@ -15,7 +16,7 @@ import org.bidnn.model.Optimizer;
  */
 public record AutoencoderSettings(int mod1Size, int mod2Size, int hiddenSize, int embeddingSize,
                                   ActivationFunction activation, Optimizer optimizer, double modalityDropout,
-                                  long seed) {
+                                  long seed) implements Serializable {
 
     public AutoencoderSettings {
         if (mod1Size <= 0 || mod2Size <= 0 || hiddenSize <= 0 || embeddingSize <= 0) {

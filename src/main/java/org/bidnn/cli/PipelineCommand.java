@@ -1,6 +1,5 @@
 package org.bidnn.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,7 +10,7 @@ import org.bidnn.run.Console;
 import org.bidnn.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code bidnn pipeline}: train, embed, rank, evaluate and report from one job configuration file. */
@@ -24,18 +23,13 @@ public final class PipelineCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--conf", required = true, paramLabel = "FILE", description = "the job configuration (key = value lines)")
-    Path conf;
-
-    @Option(names = {"-v", "--verbosity"}, defaultValue = "2", paramLabel = "0-3",
-            description = "0 errors and stage times only, 1 settings and warnings, 2 progress, 3 library logs too "
-                    + "(default: ${DEFAULT-VALUE})")
-    int verbosity;
+    @Mixin
+    ConfJobFlags flags;
 
     @Override
     public Integer call() throws Exception {
-        Console console = new Console(Verbosity.check(verbosity), spec.commandLine().getErr());
-        PipelineConf settings = PipelineConf.read(conf);
+        Console console = flags.console(spec.commandLine().getErr());
+        PipelineConf settings = flags.read();
         // A progress bar only where someone watches it; in a log, the plain per-epoch lines.
         boolean terminal = System.console() != null;
         PipelineJob job = new PipelineJob(settings, console, terminal ? System.err : null, Clock.systemDefaultZone());

@@ -63,10 +63,10 @@ public final class EvaluateJob {
         if (options.markdown() != null) {
             AtomicFiles.write(options.markdown(), out -> out.write(markdown(report).getBytes(StandardCharsets.UTF_8)));
         }
-        warn(report.judgedNotRanked(), report.countUnranked() ? "judged but not ranked, scored 0"
+        console.warnAboutAnchors(report.judgedNotRanked(), report.countUnranked() ? "judged but not ranked, scored 0"
                 : "judged but not ranked, left out (--count-unranked scores them 0)");
-        warn(report.rankedNotJudged(), "ranked but not judged, left out");
-        warn(report.withoutRelevant(), "without any relevant judgment, left out");
+        console.warnAboutAnchors(report.rankedNotJudged(), "ranked but not judged, left out");
+        console.warnAboutAnchors(report.withoutRelevant(), "without any relevant judgment, left out");
         console.say(Console.PROGRESS, "Wrote %s%s", options.report(),
                 options.markdown() == null ? "" : " and " + options.markdown());
         return report;
@@ -171,10 +171,4 @@ public final class EvaluateJob {
         }
     }
 
-    private void warn(List<String> anchors, String why) {
-        if (!anchors.isEmpty()) {
-            console.say(Console.SETTINGS, "warning: %d anchor%s %s: %s", anchors.size(), anchors.size() == 1 ? "" : "s",
-                    why, String.join(" ", anchors));
-        }
-    }
 }

@@ -1,12 +1,15 @@
 package org.bidnn.model;
 
+import java.io.Serializable;
+
 /**
  * The shape of a BiDNN: modality sizes, the first hidden layer, the embedding size (twice the
  * central layer, since the embedding concatenates both directions' central layers), the activation,
  * whether the central weights are tied, and the dropout applied after the central layers.
  */
 public record Architecture(int mod1Size, int mod2Size, int hiddenSize, int embeddingSize,
-                           ActivationFunction activation, boolean tied, double dropout) {
+                           ActivationFunction activation, boolean tied, double dropout)
+        implements Serializable {
 
     /** The original tool's defaults for what the command lines and the Spark ML stages leave unsaid. */
     public static final String DEFAULT_ACTIVATION = "tanh";

@@ -1,7 +1,9 @@
 package org.bidnn.model;
 
+import java.io.Serializable;
+
 /** SGD with Nesterov momentum: {@code v = mu*v - lr*g; p += mu*v - lr*g}, as the original tool. */
-public record Optimizer(double learningRate, double momentum) {
+public record Optimizer(double learningRate, double momentum) implements Serializable {
 
     public static final double DEFAULT_LEARNING_RATE = 0.1;
     public static final double DEFAULT_MOMENTUM = 0.9;

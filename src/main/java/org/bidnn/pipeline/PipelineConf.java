@@ -32,7 +32,19 @@ public record PipelineConf(Path file, Map<String, String> values, String input, 
                            boolean ignoreZeroes, Architecture architecture, Optimizer optimizer,
                            TrainingSettings training, String master, SparkTrainingOptions sparkOptions,
                            boolean l2Norm, OutputMode outputMode, Path anchors, Path candidates, int rankK,
-                           Path qrels, int evalK, Path outputRoot) {
+                           Path qrels, int evalK, Path outputRoot, CompareSettings compare) {
+
+    /**
+     * What only {@code bidnn compare} reads.
+     *
+     * @param runs            trainings of each trained method, with seeds {@code model.seed},
+     *                        {@code model.seed + 1}, ...: the table gives their mean and standard deviation
+     * @param modalityDropout the autoencoder baselines' share of training rows shown with one modality zeroed
+     * @param weightSteps     the linear combination tries the weights 0, 1/steps, ..., 1
+     * @param mod1Name        what modality 1 is called in the table and the plots
+     */
+    public record CompareSettings(int runs, double modalityDropout, int weightSteps, String mod1Name, String mod2Name) {
+    }
 
     /** A key of the file: its default (null when required) and what it means, for the documentation. */
     public record Key(String name, String defaultValue, String meaning) {
@@ -70,7 +82,13 @@ public record PipelineConf(Path file, Map<String, String> values, String input, 
             new Key("rank.k", "1000", "targets kept per anchor"),
             new Key("eval.qrels", null, "relevance judgments, anchor<TAB>target<TAB>relevance"),
             new Key("eval.k", "10", "cut-off of P@k and nDCG@k"),
-            new Key("output.root", null, "the directory under which each run gets its dated directory"));
+            new Key("output.root", null, "the directory under which each run gets its dated directory"),
+            new Key("compare.runs", "3", "compare: trainings of each trained method (seeds model.seed, model.seed + 1, ...)"),
+            new Key("compare.modality-dropout", "0.5",
+                    "compare: share of the autoencoders' training rows shown with one modality zeroed"),
+            new Key("compare.weight-steps", "20", "compare: the linear combination tries weights 0, 1/steps, ..., 1"),
+            new Key("compare.mod1-name", "modality 1", "compare: what modality 1 is called in the table and plots"),
+            new Key("compare.mod2-name", "modality 2", "compare: what modality 2 is called in the table and plots"));
 
     private static final Map<String, Key> BY_NAME = new LinkedHashMap<>();
 
@@ -192,6 +210,14 @@ public record PipelineConf(Path file, Map<String, String> values, String input, 
             };
         }
 
+        String nonEmpty(String key) {
+            String v = string(key);
+            if (v.isEmpty()) {
+                throw error(key, "a value is required");
+            }
+            return v;
+        }
+
         Path existingFile(String key) {
             String v = string(key);
             if (v.isEmpty()) {
@@ -254,13 +280,19 @@ public record PipelineConf(Path file, Map<String, String> values, String input, 
                         ? "rank.candidates and rank.all-targets = true exclude each other: give one"
                         : "give rank.candidates (a judgments file) or rank.all-targets = true");
             }
+            double modalityDropout = number("compare.modality-dropout");
+            if (modalityDropout < 0 || modalityDropout > 1) {
+                throw error("compare.modality-dropout", "a share of rows in [0, 1], got " + modalityDropout);
+            }
+            CompareSettings compare = new CompareSettings(integer("compare.runs", 1), modalityDropout,
+                    integer("compare.weight-steps", 1), nonEmpty("compare.mod1-name"), nonEmpty("compare.mod2-name"));
             Map<String, String> effective = new LinkedHashMap<>();
             KEYS.forEach(k -> effective.put(k.name(), string(k.name())));
             return new PipelineConf(file, effective, input, format, bool("input.ignore-zeroes"), architecture,
                     new Optimizer(lr, momentum), training, master.isEmpty() ? null : master, spark,
                     bool("embed.l2-norm"), bool("embed.crossmodal") ? OutputMode.CROSSMODAL : OutputMode.EMBEDDING,
                     existingFile("rank.anchors"), candidates, integer("rank.k", 1), existingFile("eval.qrels"),
-                    integer("eval.k", 1), Path.of(string("output.root")));
+                    integer("eval.k", 1), Path.of(string("output.root")), compare);
         }
     }
 }

@@ -10,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +18,6 @@ import org.apache.spark.sql.SparkSession;
 import org.bidnn.embed.EmbedJob;
 import org.bidnn.embed.EmbedOptions;
 import org.bidnn.embed.PartitionEmbedder;
-import org.bidnn.spark.TaskFailures;
 import org.bidnn.eval.EvaluateJob;
 import org.bidnn.eval.EvaluationReport;
 import org.bidnn.io.AtomicFiles;
@@ -37,16 +33,10 @@ import org.bidnn.train.SparkTrainingJob;
  * {@code bidnn pipeline}: train, embed the corpus, rank, evaluate and report, in one Spark session,
  * by the jobs of {@code train}, {@code embed}, {@code rank} and {@code evaluate}.
  *
- * <p>A run writes into {@code ROOT/.incomplete-STAMP} and, once every stage has succeeded, renames
- * it to {@code ROOT/STAMP} ({@code 2026-11-23T07-45-12}, local time): a directory named by its
- * stamp alone is complete. A run that fails leaves its {@code .incomplete-} directory with a
- * {@code _FAILED} file saying which stage failed and why; one that was killed leaves it without.
+ * <p>A run writes into its own dated {@link RunDirectory}, published only when every stage has
+ * succeeded.
  */
 public final class PipelineJob {
-
-    public static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss", Locale.ROOT);
-    public static final String INCOMPLETE_PREFIX = ".incomplete-";
-    public static final String FAILED_MARKER = "_FAILED";
 
     /** Files of a run directory. */
     public static final String CONF = "pipeline.conf";
@@ -60,10 +50,6 @@ public final class PipelineJob {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** One finished stage and how long it took. */
-    public record Stage(String name, double seconds) {
-    }
-
     /** The means of the evaluation, at the top of the report. */
     public record Scores(int k, double precisionAtK, double meanAveragePrecision, double ndcgAtK, int anchors) {
     }
@@ -73,7 +59,7 @@ public final class PipelineJob {
      * (train, embed, rank, evaluate), its scores and the full evaluation.
      */
     @JsonPropertyOrder({"run", "conf", "started", "scores", "stages", "settings", "evaluation"})
-    public record Report(String run, String conf, String started, Scores scores, List<Stage> stages,
+    public record Report(String run, String conf, String started, Scores scores, List<StageTimer.Stage> stages,
                          Map<String, String> settings, EvaluationReport evaluation) {
     }
 
@@ -97,23 +83,12 @@ public final class PipelineJob {
         this.clock = clock;
     }
 
-    @FunctionalInterface
-    private interface StageBody {
-        void run() throws Exception;
-    }
-
     public Result execute(SparkSession spark) throws Exception {
-        LocalDateTime started = LocalDateTime.now(clock);
-        String stamp = STAMP.format(started);
-        Path root = conf.outputRoot();
-        Files.createDirectories(root);
-        String name = freeName(root, stamp);
-        Path work = root.resolve(INCOMPLETE_PREFIX + name);
-        Path done = root.resolve(name);
-        Files.createDirectory(work);
+        RunDirectory run = RunDirectory.create(conf.outputRoot(), clock);
+        Path work = run.work();
+        Path done = run.done();
         console.say(Console.SETTINGS, "Pipeline %s: run directory %s (%s until it succeeds)", conf.file(), done, work);
-        List<Stage> stages = new ArrayList<>();
-        String[] current = {"setup"};
+        StageTimer stages = new StageTimer(console);
         try {
             Files.copy(conf.file(), work.resolve(CONF), StandardCopyOption.COPY_ATTRIBUTES);
             Path model = work.resolve(MODEL);
@@ -121,13 +96,13 @@ public final class PipelineJob {
             Path rankings = work.resolve(RANKINGS);
             EvaluationReport[] evaluation = new EvaluationReport[1];
 
-            stage(stages, current, "train", () -> train(spark, model, work));
-            stage(stages, current, "embed", () -> new EmbedJob(new EmbedOptions(model.toAbsolutePath().toString(),
+            stages.run("train", () -> train(spark, model, work));
+            stages.run("embed", () -> new EmbedJob(new EmbedOptions(model.toAbsolutePath().toString(),
                     conf.input(), conf.inputFormat(), embedding, SegmentFormat.LIBSVM, conf.outputMode(), conf.l2Norm(),
                     conf.ignoreZeroes(), false, PartitionEmbedder.DEFAULT_BATCH_SIZE, false), console).execute(spark));
-            stage(stages, current, "rank", () -> new RankJob(new RankOptions(embedding, SegmentFormat.LIBSVM,
+            stages.run("rank", () -> new RankJob(new RankOptions(embedding, SegmentFormat.LIBSVM,
                     conf.anchors(), conf.candidates(), conf.rankK(), rankings, false), console).execute(spark));
-            stage(stages, current, "evaluate", () -> evaluation[0] = new EvaluateJob(new EvaluateJob.Options(rankings,
+            stages.run("evaluate", () -> evaluation[0] = new EvaluateJob(new EvaluateJob.Options(rankings,
                     conf.qrels(), conf.evalK(), work.resolve(EVALUATION_JSON), work.resolve(EVALUATION_MD), false), console)
                     .execute(JavaSparkContext.fromSparkContext(spark.sparkContext())));
 
@@ -139,16 +114,17 @@ public final class PipelineJob {
             Scores scores = new Scores(e.k(), e.mean().precisionAtK(), e.mean().meanAveragePrecision(),
                     e.mean().ndcgAtK(), e.evaluated());
             Report[] report = new Report[1];
-            stage(stages, current, "report", () -> {
-                report[0] = new Report(done.toString(), conf.file().toString(), started.toString(), scores,
-                        List.copyOf(stages), conf.values(), named);
+            stages.run("report", () -> {
+                report[0] = new Report(done.toString(), conf.file().toString(), run.started().toString(), scores,
+                        stages.finished(), conf.values(), named);
                 writeReports(work, report[0]);
             });
-            Files.move(work, done, StandardCopyOption.ATOMIC_MOVE);
-            console.say(0, "Pipeline done in %.1fs: %s", stages.stream().mapToDouble(Stage::seconds).sum(), done);
+            run.publish();
+            console.say(0, "Pipeline done in %.1fs: %s", stages.totalSeconds(), done);
             return new Result(done, report[0]);
         } catch (Exception | Error failure) {
-            markFailed(work, current[0], failure);
+            run.markFailed(stages.current(), failure);
+            console.say(Console.SETTINGS, "Pipeline failed in stage %s; what it wrote is in %s", stages.current(), work);
             throw failure;
         }
     }
@@ -172,21 +148,6 @@ public final class PipelineJob {
         return new java.io.PrintWriter(new java.io.OutputStreamWriter(progressBarOut, StandardCharsets.UTF_8), true);
     }
 
-    private void stage(List<Stage> stages, String[] current, String name, StageBody body) throws Exception {
-        current[0] = name;
-        console.say(Console.PROGRESS, "Stage %s: started", name);
-        long start = System.nanoTime();
-        try {
-            body.run();
-        } catch (Exception e) {
-            // A bad input line reaches the driver wrapped in Spark's task failures: report the line.
-            throw TaskFailures.unwrap(e);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        stages.add(new Stage(name, Math.round(seconds * 1000) / 1000.0));
-        console.say(0, "Stage %-8s %8.1fs", name, seconds);
-    }
-
     private void writeReports(Path work, Report report) throws IOException {
         AtomicFiles.write(work.resolve(REPORT_JSON), out -> {
             JSON.writeValue(out, report);
@@ -201,7 +162,7 @@ public final class PipelineJob {
         md.append(String.format(Locale.ROOT, "| %d | %.4f | %.4f | %.4f |%n%n", s.anchors(), s.precisionAtK(),
                 s.meanAveragePrecision(), s.ndcgAtK()));
         md.append("## Stages\n\n| stage | seconds |\n|---|---|\n");
-        for (Stage st : report.stages()) {
+        for (StageTimer.Stage st : report.stages()) {
             md.append(String.format(Locale.ROOT, "| %s | %.1f |%n", st.name(), st.seconds()));
         }
         md.append("\n## Settings\n\n| key | value |\n|---|---|\n");
@@ -210,24 +171,5 @@ public final class PipelineJob {
         md.append("\nThe per-anchor evaluation is in `").append(EVALUATION_MD).append("` and `").append(REPORT_JSON)
                 .append("`.\n");
         AtomicFiles.write(work.resolve(REPORT_MD), out -> out.write(md.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** The stamp, or the stamp with -2, -3... if a run of the same second already has it. */
-    private static String freeName(Path root, String stamp) {
-        String name = stamp;
-        for (int i = 2; Files.exists(root.resolve(name)) || Files.exists(root.resolve(INCOMPLETE_PREFIX + name)); i++) {
-            name = stamp + "-" + i;
-        }
-        return name;
-    }
-
-    private void markFailed(Path work, String stage, Throwable failure) {
-        try {
-            Files.writeString(work.resolve(FAILED_MARKER), "stage: " + stage + "\nerror: " + failure + "\n",
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-        }
-        console.say(Console.SETTINGS, "Pipeline failed in stage %s; what it wrote is in %s", stage, work);
     }
 }

@@ -70,7 +70,7 @@ public final class RankJob {
             CosineRanker.Result result = CosineRanker.rank(sc, queries, embeddings,
                     new CosineRanker.Settings(options.k(), true, candidates, "anchors"));
             RankingsFile.write(options.output(), result.rankings());
-            warn(result.rankings().stream().filter(r -> r.hits().isEmpty()).map(Ranking::query).toList(),
+            console.warnAboutAnchors(result.rankings().stream().filter(r -> r.hits().isEmpty()).map(Ranking::query).toList(),
                     "with no target that could be ranked");
             console.say(Console.PROGRESS, "Ranked targets for %d anchors among %d segments (%d without embedding, "
                             + "skipped) in %.3fs; wrote %s", queries.size(), result.targets(), result.withoutEmbedding(),
@@ -134,9 +134,9 @@ public final class RankJob {
                 queries.add(new Segment(a, f.anchorVector()));
             }
         }
-        warn(missing, "not in the embeddings, not ranked");
-        warn(empty, "with an empty embedding (no modality), not ranked");
-        warn(unjudged, "without judged targets in " + options.candidates() + ", not ranked");
+        console.warnAboutAnchors(missing, "not in the embeddings, not ranked");
+        console.warnAboutAnchors(empty, "with an empty embedding (no modality), not ranked");
+        console.warnAboutAnchors(unjudged, "without judged targets in " + options.candidates() + ", not ranked");
         if (queries.isEmpty()) {
             throw new IllegalArgumentException("none of the " + anchors.size() + " anchors of " + options.anchors()
                     + " can be ranked for (see the warnings above)");
@@ -145,12 +145,6 @@ public final class RankJob {
         return queries;
     }
 
-    private void warn(List<String> anchors, String why) {
-        if (!anchors.isEmpty()) {
-            console.say(Console.SETTINGS, "warning: %d anchor%s %s: %s", anchors.size(),
-                    anchors.size() == 1 ? "" : "s", why, String.join(" ", anchors));
-        }
-    }
 
     private void reportUnrankableJudgments(Map<String, Set<String>> candidates, Map<String, Found> found) {
         long judgments = 0;

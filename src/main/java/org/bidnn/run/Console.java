@@ -1,6 +1,7 @@
 package org.bidnn.run;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * The job's messages to the user, on stderr so that stdout stays clean, filtered by verbosity:
@@ -33,6 +34,14 @@ public final class Console {
         if (shows(level)) {
             out.println(args.length == 0 ? format : String.format(format, args));
             out.flush();
+        }
+    }
+
+    /** A warning naming the anchors it is about, e.g. "warning: 2 anchors not in the corpus: a7 a9"; none, nothing. */
+    public void warnAboutAnchors(List<String> anchors, String why) {
+        if (!anchors.isEmpty()) {
+            say(SETTINGS, "warning: %d anchor%s %s: %s", anchors.size(), anchors.size() == 1 ? "" : "s", why,
+                    String.join(" ", anchors));
         }
     }
 }

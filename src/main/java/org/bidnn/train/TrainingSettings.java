@@ -1,5 +1,7 @@
 package org.bidnn.train;
 
+import java.io.Serializable;
+
 /**
  * How long and in what pieces to train.
  *
@@ -7,7 +9,7 @@ package org.bidnn.train;
  * @param batchSize rows per optimiser step; the last partial batch of an epoch is dropped
  * @param seed seed of the per-epoch shuffles
  */
-public record TrainingSettings(int epochs, int batchSize, long seed) {
+public record TrainingSettings(int epochs, int batchSize, long seed) implements Serializable {
 
     public static final int DEFAULT_EPOCHS = 1000;
     public static final int DEFAULT_BATCH_SIZE = 128;

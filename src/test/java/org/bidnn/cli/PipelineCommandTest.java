@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.bidnn.pipeline.PipelineJob;
+import org.bidnn.pipeline.RunDirectory;
+import org.bidnn.pipeline.SampleConf;
 import org.bidnn.spark.SparkSessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,30 +46,9 @@ class PipelineCommandTest {
         spark.stop();
     }
 
-
-
     /** The sample configuration with some keys replaced (or added), written to the test's folder. */
     private Path sampleWith(String... keyValues) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(SAMPLE));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            String key = keyValues[i];
-            String line = key + " = " + keyValues[i + 1];
-            Pattern p = Pattern.compile("\\s*" + Pattern.quote(key) + "\\s*=.*");
-            int at = -1;
-            for (int j = 0; j < lines.size(); j++) {
-                if (p.matcher(lines.get(j)).matches()) {
-                    at = j;
-                }
-            }
-            if (at >= 0) {
-                lines.set(at, line);
-            } else {
-                lines.add(line);
-            }
-        }
-        Path file = dir.resolve("job.conf");
-        Files.write(file, lines);
-        return file;
+        return SampleConf.write(dir, keyValues);
     }
 
     private static Set<String> list(Path folder) throws IOException {
@@ -166,8 +147,8 @@ class PipelineCommandTest {
         Set<String> runs = list(root);
         assertEquals(1, runs.size(), runs.toString());
         String name = runs.iterator().next();
-        assertTrue(name.startsWith(PipelineJob.INCOMPLETE_PREFIX), name);
-        String failed = Files.readString(root.resolve(name).resolve(PipelineJob.FAILED_MARKER));
+        assertTrue(name.startsWith(RunDirectory.INCOMPLETE_PREFIX), name);
+        String failed = Files.readString(root.resolve(name).resolve(RunDirectory.FAILED_MARKER));
         assertTrue(failed.startsWith("stage: train\n"), failed);
         assertFalse(list(root.resolve(name)).contains(PipelineJob.REPORT_JSON));
     }

@@ -139,6 +139,9 @@ class PipelineConfTest {
             {"eval.qrels", "no-such-qrels.tsv", "no such file"},
             {"rank.all-targets", "true", "exclude each other"},
             {"eval.k", "0", "must be positive"},
+            {"compare.runs", "0", "must be positive"},
+            {"compare.modality-dropout", "1.2", "[0, 1]"},
+            {"compare.mod1-name", "", "a value is required"},
         };
         for (String[] c : cases) {
             List<String> lines = sampleWith(c[0], c[1]);

@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.awt.Font;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The look shared by the charts of this package, so that the PNGs of one comparison read alike:
@@ -44,9 +46,27 @@ final class ChartStyle {
     private ChartStyle() {
     }
 
+    /** Marker shapes, one per round of the palette, so that series sharing a colour still differ. */
+    private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND,
+        SeriesMarkers.TRIANGLE_UP};
+
     /** The colour of the {@code index}-th series of a chart; the palette repeats after seven. */
     static Color seriesColor(int index) {
         return SERIES[index % SERIES.length];
+    }
+
+    /**
+     * The colour of the {@code index}-th flat level line: the palette from its other end, so that
+     * with few curves levels and curves differ in colour; with many, a level sharing a curve's
+     * colour is still told apart by its dashes, the curve by its markers.
+     */
+    static Color levelColor(int index) {
+        return SERIES[SERIES.length - 1 - index % SERIES.length];
+    }
+
+    /** The marker of the {@code index}-th series: circles for the first seven, then squares, ... */
+    static Marker seriesMarker(int index) {
+        return MARKERS[index / SERIES.length % MARKERS.length];
     }
 
     /** Applies the shared look to {@code chart}. */

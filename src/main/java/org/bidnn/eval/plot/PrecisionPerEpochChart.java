@@ -87,8 +87,9 @@ public final class PrecisionPerEpochChart {
         for (EpochCurve curve : curves) {
             addCurve(chart, curve, colour++);
         }
+        int levelIndex = 0;
         for (Level level : levels) {
-            addLevel(chart, level, xMin, xMax, colour++);
+            addLevel(chart, level, xMin, xMax, levelIndex++);
         }
         return chart;
     }
@@ -104,17 +105,17 @@ public final class PrecisionPerEpochChart {
                 : chart.addSeries(curve.label(), epochs, curve.values(), std);
         series.setLineStyle(SeriesLines.SOLID);
         // Past a few dozen epochs the markers merge into a thick line that hides the curve's shape.
-        series.setMarker(curve.epochs() <= MAX_MARKED_EPOCHS ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        series.setMarker(curve.epochs() <= MAX_MARKED_EPOCHS ? ChartStyle.seriesMarker(colour) : SeriesMarkers.NONE);
         series.setLineColor(ChartStyle.seriesColor(colour));
         series.setMarkerColor(ChartStyle.seriesColor(colour));
     }
 
-    private static void addLevel(XYChart chart, Level level, double xMin, double xMax, int colour) {
+    private static void addLevel(XYChart chart, Level level, double xMin, double xMax, int index) {
         XYSeries series = chart.addSeries(level.label(), new double[] {xMin, xMax},
                 new double[] {level.value(), level.value()});
         series.setLineStyle(ChartStyle.DASHED);
         series.setMarker(SeriesMarkers.NONE);
-        series.setLineColor(ChartStyle.seriesColor(colour));
+        series.setLineColor(ChartStyle.levelColor(index));
     }
 
     /** {@code [bottom, top]}: from 0 (or the lowest value) to a little above the highest value. */

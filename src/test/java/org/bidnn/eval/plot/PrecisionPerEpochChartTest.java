@@ -37,9 +37,11 @@ class PrecisionPerEpochChartTest {
         PrecisionPerEpochChart.write(png, "P@10 per epoch", "P@10", List.of(BIDNN, AUTOENCODER), List.of(RAW, RANDOM));
 
         BufferedImage image = Pngs.read(png, W, H);
-        for (int series = 0; series < 4; series++) {
-            assertTrue(Pngs.pixelsOf(image, ChartStyle.seriesColor(series)) > 100,
-                    "series " + series + " is drawn in its colour");
+        for (int curve = 0; curve < 2; curve++) {
+            assertTrue(Pngs.pixelsOf(image, ChartStyle.seriesColor(curve)) > 100, "curve " + curve + " in its colour");
+        }
+        for (int level = 0; level < 2; level++) {
+            assertTrue(Pngs.pixelsOf(image, ChartStyle.levelColor(level)) > 100, "level " + level + " in its colour");
         }
         assertEquals(List.of("p10.png"), Pngs.filesIn(dir), "no temporary file is left");
     }
@@ -53,12 +55,12 @@ class PrecisionPerEpochChartTest {
 
         BufferedImage withCurve = Pngs.read(with, W, H);
         BufferedImage withoutCurve = Pngs.read(without, W, H);
-        // Series colours follow the series: the curve takes the first, the level the next.
+        // Curves take the palette from its start, levels from its end.
         int curvePixels = Pngs.pixelsOf(withCurve, ChartStyle.seriesColor(0));
         assertTrue(curvePixels > 300, "the curve's line and markers: " + curvePixels + " pixels");
-        assertTrue(Pngs.pixelsOf(withCurve, ChartStyle.seriesColor(1)) > 100, "the level's dashed line");
-        assertTrue(Pngs.pixelsOf(withoutCurve, ChartStyle.seriesColor(0)) > 100, "the level alone takes the first colour");
-        assertTrue(Pngs.pixelsOf(withoutCurve, ChartStyle.seriesColor(1)) < 10, "and nothing has the second");
+        assertTrue(Pngs.pixelsOf(withCurve, ChartStyle.levelColor(0)) > 100, "the level's dashed line");
+        assertTrue(Pngs.pixelsOf(withoutCurve, ChartStyle.levelColor(0)) > 100, "the level alone");
+        assertTrue(Pngs.pixelsOf(withoutCurve, ChartStyle.seriesColor(0)) < 10, "and no curve");
     }
 
     @Test
@@ -70,11 +72,11 @@ class PrecisionPerEpochChartTest {
                 List.of(new EpochCurve("BiDNN", new double[] {0.4}, new double[] {0.05})), List.of(RAW));
 
         BufferedImage levels = Pngs.read(levelsOnly, W, H);
-        assertTrue(Pngs.pixelsOf(levels, ChartStyle.seriesColor(0)) > 100);
-        assertTrue(Pngs.pixelsOf(levels, ChartStyle.seriesColor(1)) > 100);
+        assertTrue(Pngs.pixelsOf(levels, ChartStyle.levelColor(0)) > 100);
+        assertTrue(Pngs.pixelsOf(levels, ChartStyle.levelColor(1)) > 100);
         BufferedImage single = Pngs.read(oneEpoch, W, H);
         assertTrue(Pngs.pixelsOf(single, ChartStyle.seriesColor(0)) > 30, "the single point's marker");
-        assertTrue(Pngs.pixelsOf(single, ChartStyle.seriesColor(1)) > 100, "the level across the widened axis");
+        assertTrue(Pngs.pixelsOf(single, ChartStyle.levelColor(0)) > 100, "the level across the widened axis");
     }
 
     @Test

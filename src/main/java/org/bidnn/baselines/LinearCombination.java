@@ -1,0 +1,58 @@
+package org.bidnn.baselines;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bidnn.rank.Hit;
+import org.bidnn.rank.Ranking;
+
+/**
+ * Baseline: late fusion of two rankings by a weighted sum of their scores,
+ * {@code w * score1 + (1 - w) * score2}, the usual way to use two modalities without learning a
+ * joint representation. A target missing from one ranking (a segment without that modality) gets 0
+ * from it. Ties are broken by target id, as every ranking here.
+ */
+public final class LinearCombination {
+
+    private LinearCombination() {
+    }
+
+    /**
+     * @param first  per anchor, the cosines of modality 1 (every rankable target, not only the best)
+     * @param second the same anchors in the same order, the cosines of modality 2
+     * @param weight the weight of modality 1, in [0, 1]
+     * @param k      targets kept per anchor
+     * @return per anchor, the ids of the k best targets by the combined score
+     */
+    public static Map<String, List<String>> combine(List<Ranking> first, List<Ranking> second, double weight, int k) {
+        if (!(weight >= 0 && weight <= 1)) {
+            throw new IllegalArgumentException("the weight must be in [0, 1], got " + weight);
+        }
+        if (first.size() != second.size()) {
+            throw new IllegalArgumentException("the two modalities rank different anchors");
+        }
+        Map<String, List<String>> combined = new LinkedHashMap<>();
+        for (int i = 0; i < first.size(); i++) {
+            Ranking a = first.get(i);
+            Ranking b = second.get(i);
+            if (!a.query().equals(b.query())) {
+                throw new IllegalArgumentException("anchor " + i + " is '" + a.query() + "' in one ranking and '"
+                        + b.query() + "' in the other");
+            }
+            Map<String, Double> score = new HashMap<>();
+            for (Hit h : a.hits()) {
+                score.merge(h.target(), weight * h.score(), Double::sum);
+            }
+            for (Hit h : b.hits()) {
+                score.merge(h.target(), (1 - weight) * h.score(), Double::sum);
+            }
+            List<Hit> hits = new ArrayList<>(score.size());
+            score.forEach((target, s) -> hits.add(new Hit(target, (float) (double) s)));
+            hits.sort(Hit.BEST_FIRST);
+            combined.put(a.query(), hits.subList(0, Math.min(k, hits.size())).stream().map(Hit::target).toList());
+        }
+        return combined;
+    }
+}

@@ -1,0 +1,218 @@
+package org.bidnn.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.mllib.evaluation.RankingMetrics;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.bidnn.eval.SparkRankingMetrics;
+import org.bidnn.io.AtomicFiles;
+import org.bidnn.io.Segment;
+import org.bidnn.io.spark.SegmentReaders;
+import org.bidnn.pipeline.PipelineConf;
+import org.bidnn.pipeline.RunDirectory;
+import org.bidnn.pipeline.StageTimer;
+import org.bidnn.rank.AnchorList;
+import org.bidnn.rank.Qrels;
+import org.bidnn.run.Console;
+import org.bidnn.train.TrainingRows;
+
+/**
+ * {@code bidnn compare}: the BiDNN paper's comparison table on the user's data, in one Spark
+ * application. Every {@link Method} ranks the same anchors' targets by cosine and is scored by P@k
+ * and MAP (Spark's {@code RankingMetrics}); the trained ones (BiDNN and the two autoencoders) are
+ * trained {@code compare.runs} times with different seeds, one Spark task per training, and
+ * reported as mean and standard deviation over the runs.
+ *
+ * <p>Stages: {@code read} (the corpus on Spark; the training rows and the evaluation set are
+ * collected and broadcast), {@code baselines} (raw features and the best linear combination, on
+ * the driver), {@code train} (the trainings, scored after every epoch), {@code score} (the final
+ * rankings through {@code RankingMetrics}), {@code report} (JSON, Markdown, PNG plots), into a
+ * dated {@link RunDirectory}. Everything a training needs is broadcast: a comparison is meant for
+ * an evaluation corpus that fits in memory; {@code bidnn train} is for training on a whole corpus.
+ */
+public final class CompareJob {
+
+    /** Files of a run directory. */
+    public static final String CONF = "compare.conf";
+    public static final String REPORT_JSON = "compare.json";
+    public static final String REPORT_MD = "compare.md";
+    public static final String PRECISION_PLOT = "precision-per-epoch.png";
+    public static final String PROJECTION_PLOT = "anchors-pca.png";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What a successful run gives back. */
+    public record Result(Path runDirectory, CompareReport report) {
+    }
+
+    private final PipelineConf conf;
+    private final Console console;
+    private final Clock clock;
+
+    public CompareJob(PipelineConf conf, Console console, Clock clock) {
+        this.conf = conf;
+        this.console = console;
+        this.clock = clock;
+    }
+
+    public Result execute(SparkSession spark) throws Exception {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        RunDirectory run = RunDirectory.create(conf.outputRoot(), clock);
+        Path work = run.work();
+        console.say(Console.SETTINGS, "Compare %s: run directory %s (%s until it succeeds)", conf.file(), run.done(), work);
+        StageTimer stages = new StageTimer(console);
+        try {
+            Files.copy(conf.file(), work.resolve(CONF), StandardCopyOption.COPY_ATTRIBUTES);
+            Inputs[] inputs = new Inputs[1];
+            Map<Method, Scored> scored = new EnumMap<>(Method.class);
+            WeightSearch.Outcome[] fusion = new WeightSearch.Outcome[1];
+            List<TrainingOutcome> trained = new ArrayList<>();
+
+            stages.run("read", () -> inputs[0] = read(spark, sc));
+            EvaluationSet set = inputs[0].built.set();
+            stages.run("baselines", () -> fusion[0] = baselines(sc, set, scored));
+            stages.run("train", () -> trained.addAll(train(sc, inputs[0])));
+            stages.run("score", () -> score(sc, set, trained, scored));
+            CompareReport[] report = new CompareReport[1];
+            stages.run("report", () -> {
+                report[0] = new CompareReportBuilder(conf, set, inputs[0], fusion[0], scored, trained)
+                        .build(run, stages.finished());
+                write(spark, work, report[0], set, trained);
+            });
+            run.publish();
+            console.say(0, "Compare done in %.1fs: %s", stages.totalSeconds(), run.done());
+            return new Result(run.done(), report[0]);
+        } catch (Exception | Error failure) {
+            run.markFailed(stages.current(), failure);
+            console.say(Console.SETTINGS, "Compare failed in stage %s; what it wrote is in %s", stages.current(), work);
+            throw failure;
+        }
+    }
+
+    /** The evaluation set and the training rows. */
+    record Inputs(EvaluationSets.Built built, float[][] trainingRows) {
+    }
+
+    /** A method's final P@k and MAP in each run (one value for a method that is not trained). */
+    record Scored(double[] precisionAtK, double[] meanAveragePrecision) {
+    }
+
+    private Inputs read(SparkSession spark, JavaSparkContext sc) throws Exception {
+        int d1 = conf.architecture().mod1Size();
+        JavaRDD<Segment> corpus = SegmentReaders.read(spark, conf.input(), conf.inputFormat(), d1,
+                conf.architecture().mod2Size()).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Qrels qrels = Qrels.read(conf.qrels());
+            Qrels candidates = conf.candidates() == null ? null
+                    : conf.candidates().equals(conf.qrels()) ? qrels : Qrels.read(conf.candidates());
+            EvaluationSets.Built built = EvaluationSets.collect(sc, corpus, AnchorList.read(conf.anchors()), qrels,
+                    candidates, conf.rankK(), conf.evalK());
+            console.warnAboutAnchors(built.notInCorpus(), "not in the corpus, left out");
+            console.warnAboutAnchors(built.withoutRelevant(), "without any relevant judgment, left out");
+            float[][] rows = TrainingRows.select(corpus.map(Segment::values), d1, conf.ignoreZeroes())
+                    .collect().toArray(new float[0][]);
+            if (rows.length < conf.training().batchSize()) {
+                throw new IllegalArgumentException(conf.input() + ": only " + rows.length + " segments with both "
+                        + "modalities to train on, fewer than one batch of " + conf.training().batchSize()
+                        + " (model.batch)");
+            }
+            console.say(Console.PROGRESS, "Evaluation set: %d anchors, %d targets; %d training rows",
+                    built.set().anchors().size(), built.set().targets().size(), rows.length);
+            return new Inputs(built, rows);
+        } finally {
+            corpus.unpersist(false);
+        }
+    }
+
+    private WeightSearch.Outcome baselines(JavaSparkContext sc, EvaluationSet set, Map<Method, Scored> scored) {
+        int d1 = conf.architecture().mod1Size();
+        Representation mod1 = Representations.raw(Method.RAW_MOD1, d1);
+        Representation mod2 = Representations.raw(Method.RAW_MOD2, d1);
+        scored.put(Method.RAW_MOD1, scoreOnSpark(sc, set, List.of(set.rank(mod1))));
+        scored.put(Method.RAW_MOD2, scoreOnSpark(sc, set, List.of(set.rank(mod2))));
+        WeightSearch.Outcome fusion = WeightSearch.search(set, mod1, mod2, conf.compare().weightSteps());
+        scored.put(Method.LINEAR_COMBINATION, scoreOnSpark(sc, set, List.of(fusion.bestRankings())));
+        console.say(Console.PROGRESS, "Best linear combination: weight %.3f on %s", fusion.bestWeight(),
+                conf.compare().mod1Name());
+        return fusion;
+    }
+
+    private List<TrainingOutcome> train(JavaSparkContext sc, Inputs inputs) {
+        List<TrainingTask> tasks = new ArrayList<>();
+        // BiDNN first: it has the most methods to score after each epoch, so the longest tasks start first.
+        for (Method.Family family : List.of(Method.Family.BIDNN, Method.Family.AUTOENCODER_CONCATENATED,
+                Method.Family.AUTOENCODER_SHARED)) {
+            for (int r = 0; r < conf.compare().runs(); r++) {
+                tasks.add(new TrainingTask(family, r, conf.training().seed() + r));
+            }
+        }
+        console.say(Console.PROGRESS, "Training %d models (%d runs each of BiDNN and the two autoencoders), "
+                + "%d epochs each, one task each", tasks.size(), conf.compare().runs(), conf.training().epochs());
+        Broadcast<CompareData> data = sc.broadcast(new CompareData(inputs.trainingRows(), inputs.built().set(),
+                conf.architecture(), conf.optimizer(), conf.training(), conf.compare().modalityDropout(),
+                conf.ignoreZeroes()));
+        try {
+            List<TrainingOutcome> outcomes = sc.parallelize(tasks, tasks.size())
+                    .map(task -> task.execute(data.value()))
+                    .collect();
+            for (TrainingOutcome o : outcomes) {
+                console.say(Console.PROGRESS, "Trained %s, run %d (seed %d) in %.1fs", o.family(), o.run() + 1, o.seed(),
+                        o.seconds());
+            }
+            return outcomes;
+        } finally {
+            data.destroy();
+        }
+    }
+
+    private static void score(JavaSparkContext sc, EvaluationSet set, List<TrainingOutcome> trained,
+                              Map<Method, Scored> scored) {
+        for (Method.Family family : Method.Family.values()) {
+            if (!family.trained()) {
+                continue;
+            }
+            List<TrainingOutcome> runs = trained.stream().filter(o -> o.family() == family).toList();
+            for (Method m : family.methods()) {
+                scored.put(m, scoreOnSpark(sc, set, runs.stream().map(o -> o.finalRankings().get(m)).toList()));
+            }
+        }
+    }
+
+    /** P@k and MAP of each run's rankings, from Spark's {@code RankingMetrics}. */
+    private static Scored scoreOnSpark(JavaSparkContext sc, EvaluationSet set, List<Map<String, List<String>>> runs) {
+        double[] precision = new double[runs.size()];
+        double[] map = new double[runs.size()];
+        for (int r = 0; r < runs.size(); r++) {
+            RankingMetrics<String> metrics = SparkRankingMetrics.of(sc, set.judge(runs.get(r)));
+            precision[r] = metrics.precisionAt(set.evalK());
+            map[r] = metrics.meanAveragePrecision();
+        }
+        return new Scored(precision, map);
+    }
+
+    private void write(SparkSession spark, Path work, CompareReport report, EvaluationSet set,
+                       List<TrainingOutcome> trained) throws Exception {
+        AtomicFiles.write(work.resolve(REPORT_JSON), out -> {
+            JSON.writeValue(out, report);
+            out.write('\n');
+        });
+        String table = CompareTable.markdown(report);
+        AtomicFiles.write(work.resolve(REPORT_MD), out -> out.write(table.getBytes(StandardCharsets.UTF_8)));
+        ComparePlots.write(spark, work.resolve(PRECISION_PLOT), work.resolve(PROJECTION_PLOT), report, set, trained,
+                conf.compare());
+    }
+
+}

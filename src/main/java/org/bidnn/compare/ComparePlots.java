@@ -1,0 +1,67 @@
+package org.bidnn.compare;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import org.bidnn.eval.plot.EpochCurve;
+import org.bidnn.eval.plot.Level;
+import org.bidnn.eval.plot.PrecisionPerEpochChart;
+import org.bidnn.eval.plot.PrincipalComponents;
+import org.bidnn.eval.plot.Projection;
+import org.bidnn.eval.plot.ProjectionChart;
+import org.bidnn.pipeline.PipelineConf;
+
+/** The two plots of a comparison: P@k per training epoch, and the anchors' first two principal components. */
+final class ComparePlots {
+
+    private ComparePlots() {
+    }
+
+    static void write(SparkSession spark, Path precisionPng, Path projectionPng, CompareReport report,
+                      EvaluationSet set, List<TrainingOutcome> trained, PipelineConf.CompareSettings names)
+            throws Exception {
+        List<EpochCurve> curves = new ArrayList<>();
+        List<Level> levels = new ArrayList<>();
+        // BiDNN's curves first, so that they take the palette's first colours and plain markers.
+        for (Method.Family family : List.of(Method.Family.BIDNN, Method.Family.AUTOENCODER_CONCATENATED,
+                Method.Family.AUTOENCODER_SHARED, Method.Family.RAW)) {
+            for (Method method : family.methods()) {
+                CompareReport.MethodResult m = report.method(method);
+                if (m.trained()) {
+                    curves.add(new EpochCurve(m.label(), m.precisionAtKByEpoch(), m.precisionAtKByEpochStd()));
+                } else {
+                    levels.add(new Level(m.label(), m.precisionAtK().mean()));
+                }
+            }
+        }
+        String metric = "P@" + report.k();
+        PrecisionPerEpochChart.write(precisionPng, String.format(Locale.ROOT,
+                "%s after each epoch (mean of %d run%s)", metric, report.runs(), report.runs() == 1 ? "" : "s"),
+                metric, curves, levels);
+
+        TrainingOutcome firstBiDNN = trained.stream()
+                .filter(o -> o.family() == Method.Family.BIDNN && o.run() == 0).findFirst().orElseThrow();
+        List<String> ids = new ArrayList<>();
+        List<float[]> before = new ArrayList<>();
+        List<float[]> after = new ArrayList<>();
+        for (int i = 0; i < set.anchors().size(); i++) {
+            // An anchor with no modality has no embedding to place.
+            if (firstBiDNN.anchorEmbeddings()[i].length > 0) {
+                ids.add(set.anchors().get(i).id());
+                before.add(set.anchors().get(i).values());
+                after.add(firstBiDNN.anchorEmbeddings()[i]);
+            }
+        }
+        if (ids.size() < 2) {
+            return;
+        }
+        String[] idArray = ids.toArray(new String[0]);
+        ProjectionChart.write(projectionPng, List.of(
+                new Projection(String.format(Locale.ROOT, "Anchors, raw features (%s + %s)", names.mod1Name(),
+                        names.mod2Name()), idArray, PrincipalComponents.project(spark, before, 2)),
+                new Projection(String.format(Locale.ROOT, "Anchors, BiDNN multimodal embedding (seed %d)",
+                        firstBiDNN.seed()), idArray, PrincipalComponents.project(spark, after, 2))));
+    }
+}
