@@ -1,23 +1,29 @@
 package org.bidnn.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.bidnn.compare.CompareJob;
+import org.bidnn.compare.Method;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.Optimizer;
+import org.bidnn.pipeline.SampleConf;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -27,7 +33,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code bidnn train} then {@code bidnn embed} on a Spark standalone cluster of two Workers, in
- * client and cluster mode, and each of them with an executor killed (SIGKILL) in the middle.
+ * client and cluster mode, and each of them with an executor killed (SIGKILL) in the middle;
+ * {@code bidnn compare} with its trainings on the executors.
  */
 @Tag(ClusterTests.TAG)
 class StandaloneJobIT {
@@ -65,6 +72,35 @@ class StandaloneJobIT {
         BidnnJobs.assertEmbedding(embedding, BidnnJobs.inputIds(BidnnJobs.SEGMENTS));
         assertTrue(BidnnJobs.inputIds(BidnnJobs.SEGMENTS).size() == 2000);
         assertNoTemporaryLeft(work);
+    }
+
+    /**
+     * {@code bidnn compare} with its trainings as tasks on the Workers' executors: what the tasks
+     * are sent (the broadcast evaluation set and training rows) and send back (rankings and
+     * per-epoch scores) crosses JVMs, through the job's serializers.
+     */
+    @Test
+    void compareTrainsItsModelsOnTheExecutors() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("compare"));
+        Path sample = BuildLayout.projectDir().resolve("data-samples/hyperlinking");
+        Path root = work.resolve("runs");
+        Path conf = SampleConf.write(work, "input.path", sample.resolve("segments.svm").toString(),
+                "rank.anchors", sample.resolve("anchors.txt").toString(),
+                "rank.candidates", sample.resolve("qrels.tsv").toString(),
+                "eval.qrels", sample.resolve("qrels.tsv").toString(),
+                "spark.master", "", "model.hidden", "16", "model.rep", "8", "model.epochs", "2", "compare.runs", "2",
+                "output.root", root.toString());
+        Submission s = cluster.submit(SparkApp.bidnn("compare", "--conf", conf.toString()), DeployMode.CLIENT);
+        cluster.assertSucceeded(s, JOB_TIMEOUT);
+        assertTrue(BidnnJobs.logContains(s.log(), "Trained AUTOENCODER_SHARED, run 2 (seed 1235)"), s.logTail(60));
+        try (Stream<Path> runs = Files.list(root)) {
+            Path run = runs.findFirst().orElseThrow();
+            JsonNode report = new ObjectMapper().readTree(run.resolve(CompareJob.REPORT_JSON).toFile());
+            assertEquals(Method.values().length, report.get("methods").size());
+            assertEquals(2, report.get("methods").get(Method.BIDNN_EMBEDDING_BOTH.ordinal())
+                    .get("precisionAtK").get("perRun").size());
+            assertTrue(Files.size(run.resolve(CompareJob.PRECISION_PLOT)) > 0);
+        }
     }
 
     /**
