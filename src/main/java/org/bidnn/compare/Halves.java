@@ -1,6 +1,7 @@
 package org.bidnn.compare;
 
 import java.util.Arrays;
+import org.bidnn.model.SegmentTransformer;
 
 /** Row operations on {@code [x1 | x2]} that the representations share. */
 final class Halves {
@@ -35,23 +36,10 @@ final class Halves {
     static float[][] unitHalves(float[][] rows, int mod1Size) {
         for (float[] row : rows) {
             if (row.length > 0) {
-                unit(row, 0, mod1Size);
-                unit(row, mod1Size, row.length);
+                SegmentTransformer.normalize(row, 0, mod1Size);
+                SegmentTransformer.normalize(row, mod1Size, row.length);
             }
         }
         return rows;
-    }
-
-    private static void unit(float[] v, int from, int to) {
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += (double) v[i] * v[i];
-        }
-        if (sum > 0) {
-            double scale = 1 / Math.sqrt(sum);
-            for (int i = from; i < to; i++) {
-                v[i] = (float) (v[i] * scale);
-            }
-        }
     }
 }

@@ -105,7 +105,7 @@ public final class SegmentTransformer {
     }
 
     /** Scales {@code v[from, to)} to unit L2 norm; a zero vector stays zero. */
-    static void normalize(float[] v, int from, int to) {
+    public static void normalize(float[] v, int from, int to) {
         double sum = 0;
         for (int i = from; i < to; i++) {
             sum += (double) v[i] * v[i];

@@ -70,8 +70,9 @@ public final class RankJob {
             CosineRanker.Result result = CosineRanker.rank(sc, queries, embeddings,
                     new CosineRanker.Settings(options.k(), true, candidates, "anchors"));
             RankingsFile.write(options.output(), result.rankings());
-            console.warnAboutAnchors(result.rankings().stream().filter(r -> r.hits().isEmpty()).map(Ranking::query).toList(),
-                    "with no target that could be ranked");
+            List<String> nothingRanked = result.rankings().stream().filter(r -> r.hits().isEmpty())
+                    .map(Ranking::query).toList();
+            console.warnAboutAnchors(nothingRanked, "with no target that could be ranked");
             console.say(Console.PROGRESS, "Ranked targets for %d anchors among %d segments (%d without embedding, "
                             + "skipped) in %.3fs; wrote %s", queries.size(), result.targets(), result.withoutEmbedding(),
                     (System.nanoTime() - start) / 1e9, options.output());

@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.bidnn.rank.BruteForce;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.Segment;
 import org.bidnn.model.BiDNNNetwork;
@@ -113,7 +115,7 @@ class CompareJobTest {
                 List<String> targets = new ArrayList<>(qrels.judgments(anchor).keySet());
                 Map<String, Double> cos = new HashMap<>();
                 for (String t : targets) {
-                    cos.put(t, cosine(a, Arrays.copyOfRange(byId.get(t), from, from + 100)));
+                    cos.put(t, BruteForce.cosine(a, Arrays.copyOfRange(byId.get(t), from, from + 100)));
                 }
                 List<String> ranked = targets.stream().filter(t -> !Double.isNaN(cos.get(t)))
                         .sorted(Comparator.comparing((String t) -> -cos.get(t)).thenComparing(t -> t)).toList();
@@ -137,17 +139,6 @@ class CompareJobTest {
         }
     }
 
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? Double.NaN : dot / Math.sqrt(na * nb);
-    }
 
     @Test
     void theBestLinearCombinationIsAtLeastAsGoodAsEitherModality() {
@@ -191,10 +182,9 @@ class CompareJobTest {
         new LocalTrainer(new TrainingSettings(EPOCHS, 64, 1234)).train(network,
                 Nd4j.create(complete.toArray(new float[0][])), EpochListener.NONE);
         Qrels qrels = Qrels.read(conf.qrels());
-        EvaluationSet set = EvaluationSets.collect(
-                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()),
-                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(corpus, 3),
-                AnchorList.read(conf.anchors()), qrels, qrels, 1000, 10).set();
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        EvaluationSet set = EvaluationSets.collect(sc, sc.parallelize(corpus, 3), AnchorList.read(conf.anchors()), qrels,
+                qrels, 1000, 10).set();
         Map<Method, Representation> methods = Representations.bidnn(network, false);
         for (Method m : Method.Family.BIDNN.methods()) {
             assertEquals(result.report().method(m).precisionAtK().perRun()[0],

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.SparkSession;
+import org.bidnn.rank.BruteForce;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.LibSvmWriter;
 import org.bidnn.io.Segment;
@@ -151,7 +152,7 @@ class CrossmodalEvalTest {
             double[] score = new double[items.length];
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < items.length; i++) {
-                score[i] = cosine(queries[q], items[i]);
+                score[i] = BruteForce.cosine(queries[q], items[i]);
                 order.add(i);
             }
             order.sort((a, b) -> Double.compare(score[b], score[a]));
@@ -168,17 +169,6 @@ class CrossmodalEvalTest {
         return sum / queries.length;
     }
 
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
-    }
 
     @Test
     void everySegmentNeedsALabel() throws Exception {

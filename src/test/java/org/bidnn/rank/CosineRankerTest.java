@@ -112,7 +112,7 @@ class CosineRankerTest {
             List<Hit> brute = new ArrayList<>();
             for (Segment t : corpus) {
                 if (!t.id().equals(query.id())) {
-                    brute.add(new Hit(t.id(), (float) cosine(query.values(), t.values())));
+                    brute.add(new Hit(t.id(), (float) BruteForce.cosine(query.values(), t.values())));
                 }
             }
             brute.sort(Comparator.comparingDouble((Hit h) -> -h.score()).thenComparing(Hit::target));
@@ -178,15 +178,4 @@ class CosineRankerTest {
         return message;
     }
 
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
-    }
 }
