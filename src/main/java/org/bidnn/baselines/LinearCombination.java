@@ -1,6 +1,7 @@
 package org.bidnn.baselines;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +13,15 @@ import org.bidnn.rank.Ranking;
  * Baseline: late fusion of two rankings by a weighted sum of their scores,
  * {@code w * score1 + (1 - w) * score2}, the usual way to use two modalities without learning a
  * joint representation. A target missing from one ranking (a segment without that modality) gets 0
- * from it. Ties are broken by target id, as every ranking here.
+ * from it; a ranking whose weight is 0 takes no part at all, so that the ends of the range are
+ * exactly each modality alone (an anchor without that modality then ranks nothing). Ties are broken
+ * by target id, as every ranking here.
  */
 public final class LinearCombination {
+
+    /** Best first: the higher combined score (summed in double, not rounded to float), then the smaller id. */
+    private static final Comparator<Map.Entry<String, Double>> BEST_FIRST =
+            Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
     private LinearCombination() {
     }
@@ -42,17 +49,21 @@ public final class LinearCombination {
                         + b.query() + "' in the other");
             }
             Map<String, Double> score = new HashMap<>();
-            for (Hit h : a.hits()) {
-                score.merge(h.target(), weight * h.score(), Double::sum);
-            }
-            for (Hit h : b.hits()) {
-                score.merge(h.target(), (1 - weight) * h.score(), Double::sum);
-            }
-            List<Hit> hits = new ArrayList<>(score.size());
-            score.forEach((target, s) -> hits.add(new Hit(target, (float) (double) s)));
-            hits.sort(Hit.BEST_FIRST);
-            combined.put(a.query(), hits.subList(0, Math.min(k, hits.size())).stream().map(Hit::target).toList());
+            add(score, a, weight);
+            add(score, b, 1 - weight);
+            List<Map.Entry<String, Double>> ranked = new ArrayList<>(score.entrySet());
+            ranked.sort(BEST_FIRST);
+            combined.put(a.query(), ranked.subList(0, Math.min(k, ranked.size())).stream().map(Map.Entry::getKey)
+                    .toList());
         }
         return combined;
+    }
+
+    private static void add(Map<String, Double> score, Ranking ranking, double weight) {
+        if (weight > 0) {
+            for (Hit h : ranking.hits()) {
+                score.merge(h.target(), weight * h.score(), Double::sum);
+            }
+        }
     }
 }

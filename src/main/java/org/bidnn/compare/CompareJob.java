@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +63,9 @@ public final class CompareJob {
     private final Console console;
     private final Clock clock;
 
+    /** @throws org.bidnn.pipeline.ConfException if the configuration cannot make a comparison (0 epochs) */
     public CompareJob(PipelineConf conf, Console console, Clock clock) {
-        this.conf = conf;
+        this.conf = conf.requireCompareSettings();
         this.console = console;
         this.clock = clock;
     }
@@ -118,10 +120,18 @@ public final class CompareJob {
             Qrels qrels = Qrels.read(conf.qrels());
             Qrels candidates = conf.candidates() == null ? null
                     : conf.candidates().equals(conf.qrels()) ? qrels : Qrels.read(conf.candidates());
-            EvaluationSets.Built built = EvaluationSets.collect(sc, corpus, AnchorList.read(conf.anchors()), qrels,
-                    candidates, conf.rankK(), conf.evalK());
+            EvaluationSets.Built built = EvaluationSets.collect(sc, corpus, conf.input(),
+                    AnchorList.read(conf.anchors()), qrels, candidates, conf.rankK(), conf.evalK());
             console.warnAboutAnchors(built.notInCorpus(), "not in the corpus, left out");
             console.warnAboutAnchors(built.withoutRelevant(), "without any relevant judgment, left out");
+            console.warnAboutAnchors(built.noCandidates(), "without judged targets in " + conf.candidates()
+                    + ", scored 0 by every method");
+            if (built.set() == null) {
+                throw new IllegalArgumentException("nothing to evaluate: none of the anchors of " + conf.anchors()
+                        + " is both in " + conf.input() + " and judged relevant to something in " + conf.qrels()
+                        + " (" + built.notInCorpus().size() + " not in the corpus, " + built.withoutRelevant().size()
+                        + " without a relevant judgment)");
+            }
             float[][] rows = TrainingRows.select(corpus.map(Segment::values), d1, conf.ignoreZeroes())
                     .collect().toArray(new float[0][]);
             if (rows.length < conf.training().batchSize()) {
@@ -156,7 +166,7 @@ public final class CompareJob {
         for (Method.Family family : List.of(Method.Family.BIDNN, Method.Family.AUTOENCODER_CONCATENATED,
                 Method.Family.AUTOENCODER_SHARED)) {
             for (int r = 0; r < conf.compare().runs(); r++) {
-                tasks.add(new TrainingTask(family, r, conf.training().seed() + r));
+                tasks.add(new TrainingTask(family, r, conf.compareSeed(r)));
             }
         }
         console.say(Console.PROGRESS, "Training %d models (%d runs each of BiDNN and the two autoencoders), "
@@ -169,8 +179,8 @@ public final class CompareJob {
                     .map(task -> task.execute(data.value()))
                     .collect();
             for (TrainingOutcome o : outcomes) {
-                console.say(Console.PROGRESS, "Trained %s, run %d (seed %d) in %.1fs", o.family(), o.run() + 1, o.seed(),
-                        o.seconds());
+                console.say(Console.PROGRESS, "Trained %s, run %d (seed %d) in %.1fs", o.family().label(), o.run() + 1,
+                        o.seed(), o.seconds());
             }
             return outcomes;
         } finally {
@@ -184,7 +194,8 @@ public final class CompareJob {
             if (!family.trained()) {
                 continue;
             }
-            List<TrainingOutcome> runs = trained.stream().filter(o -> o.family() == family).toList();
+            List<TrainingOutcome> runs = trained.stream().filter(o -> o.family() == family)
+                    .sorted(Comparator.comparingInt(TrainingOutcome::run)).toList();
             for (Method m : family.methods()) {
                 scored.put(m, scoreOnSpark(sc, set, runs.stream().map(o -> o.finalRankings().get(m)).toList()));
             }
@@ -211,8 +222,12 @@ public final class CompareJob {
         });
         String table = CompareTable.markdown(report);
         AtomicFiles.write(work.resolve(REPORT_MD), out -> out.write(table.getBytes(StandardCharsets.UTF_8)));
-        ComparePlots.write(spark, work.resolve(PRECISION_PLOT), work.resolve(PROJECTION_PLOT), report, set, trained,
+        ComparePlots.writePrecisionPerEpoch(work.resolve(PRECISION_PLOT), report);
+        String skipped = ComparePlots.writeAnchorProjections(spark, work.resolve(PROJECTION_PLOT), set, trained,
                 conf.compare());
+        if (skipped != null) {
+            console.say(Console.SETTINGS, "warning: no %s: %s", PROJECTION_PLOT, skipped);
+        }
     }
 
 }

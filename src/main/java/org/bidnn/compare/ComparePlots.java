@@ -1,5 +1,6 @@
 package org.bidnn.compare;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,8 @@ final class ComparePlots {
     private ComparePlots() {
     }
 
-    static void write(SparkSession spark, Path precisionPng, Path projectionPng, CompareReport report,
-                      EvaluationSet set, List<TrainingOutcome> trained, PipelineConf.CompareSettings names)
-            throws Exception {
+    /** P@k after every epoch of each trained method (mean over the runs), the untrained ones as flat lines. */
+    static void writePrecisionPerEpoch(Path png, CompareReport report) throws IOException {
         List<EpochCurve> curves = new ArrayList<>();
         List<Level> levels = new ArrayList<>();
         // BiDNN's curves first, so that they take the palette's first colours and plain markers.
@@ -37,10 +37,20 @@ final class ComparePlots {
             }
         }
         String metric = "P@" + report.k();
-        PrecisionPerEpochChart.write(precisionPng, String.format(Locale.ROOT,
-                "%s after each epoch (mean of %d run%s)", metric, report.runs(), report.runs() == 1 ? "" : "s"),
-                metric, curves, levels);
+        PrecisionPerEpochChart.write(png, String.format(Locale.ROOT, "%s after each epoch (mean of %d run%s)", metric,
+                report.runs(), report.runs() == 1 ? "" : "s"), metric, curves, levels);
+    }
 
+    /**
+     * The anchors' first two principal components in the raw features and in the multimodal
+     * embedding of the first run's BiDNN, side by side.
+     *
+     * @return null when written, else why not (fewer than two anchors with an embedding, or an
+     *         embedding that is not finite because the training diverged): the rest of the report
+     *         is worth keeping without this plot
+     */
+    static String writeAnchorProjections(SparkSession spark, Path png, EvaluationSet set, List<TrainingOutcome> trained,
+                                         PipelineConf.CompareSettings names) throws IOException {
         TrainingOutcome firstBiDNN = trained.stream()
                 .filter(o -> o.family() == Method.Family.BIDNN && o.run() == 0).findFirst().orElseThrow();
         List<String> ids = new ArrayList<>();
@@ -55,13 +65,22 @@ final class ComparePlots {
             }
         }
         if (ids.size() < 2) {
-            return;
+            return "fewer than two anchors have an embedding";
+        }
+        double[][] raw;
+        double[][] embedded;
+        try {
+            raw = PrincipalComponents.project(spark, before, 2);
+            embedded = PrincipalComponents.project(spark, after, 2);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
         String[] idArray = ids.toArray(new String[0]);
-        ProjectionChart.write(projectionPng, List.of(
+        ProjectionChart.write(png, List.of(
                 new Projection(String.format(Locale.ROOT, "Anchors, raw features (%s + %s)", names.mod1Name(),
-                        names.mod2Name()), idArray, PrincipalComponents.project(spark, before, 2)),
+                        names.mod2Name()), idArray, raw),
                 new Projection(String.format(Locale.ROOT, "Anchors, BiDNN multimodal embedding (seed %d)",
-                        firstBiDNN.seed()), idArray, PrincipalComponents.project(spark, after, 2))));
+                        firstBiDNN.seed()), idArray, embedded)));
+        return null;
     }
 }

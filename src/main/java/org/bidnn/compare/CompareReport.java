@@ -16,6 +16,7 @@ import org.bidnn.pipeline.StageTimer;
  * @param trainingRows     segments with both modalities, which every model learned from
  * @param left             listed anchors not scored, and why
  * @param methods          the table, one entry per {@link Method}, in its order
+ * @param stages           the stages before the report, with their seconds
  * @param linearCombination P@k and MAP of the late-fusion baseline at every weight tried
  */
 @JsonPropertyOrder({"run", "conf", "started", "k", "runs", "seeds", "anchors", "targets", "trainingRows", "epochs",
@@ -30,13 +31,15 @@ public record CompareReport(String run, String conf, String started, int k, int 
      *
      * @param precisionAtKByEpoch    mean over the runs of P@k after each epoch (trained methods only)
      * @param precisionAtKByEpochStd their standard deviations
-     * @param lossByEpoch            mean training loss of the method's model after each epoch
+     * @param mapByEpoch             mean over the runs of MAP after each epoch
+     * @param lossByEpoch            mean training loss of the method's model in each epoch
      * @param weight                 the chosen weight of modality 1 (linear combination only)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MethodResult(String id, String label, boolean trained, Summary precisionAtK,
                                Summary meanAveragePrecision, double[] precisionAtKByEpoch,
-                               double[] precisionAtKByEpochStd, double[] lossByEpoch, Double weight) {
+                               double[] precisionAtKByEpochStd, double[] mapByEpoch, double[] lossByEpoch,
+                               Double weight) {
     }
 
     public record LinearCombinationResult(double[] weights, double[] precisionAtK, double[] meanAveragePrecision,

@@ -31,7 +31,7 @@ final class CompareReportBuilder {
         PipelineConf.CompareSettings c = conf.compare();
         long[] seeds = new long[c.runs()];
         for (int r = 0; r < seeds.length; r++) {
-            seeds[r] = conf.training().seed() + r;
+            seeds[r] = conf.compareSeed(r);
         }
         List<CompareReport.MethodResult> methods = new ArrayList<>();
         for (Method m : Method.values()) {
@@ -51,23 +51,25 @@ final class CompareReportBuilder {
         String label = m.label(c.mod1Name(), c.mod2Name());
         if (!m.family().trained()) {
             return new CompareReport.MethodResult(m.id(), label, false, Summary.of(s.precisionAtK()),
-                    Summary.of(s.meanAveragePrecision()), null, null, null,
+                    Summary.of(s.meanAveragePrecision()), null, null, null, null,
                     m == Method.LINEAR_COMBINATION ? fusion.bestWeight() : null);
         }
         List<TrainingOutcome> runs = trained.stream().filter(o -> o.family() == m.family())
-                .sorted((a, b) -> Integer.compare(a.run(), b.run())).toList();
+                .toList();
         int epochs = conf.training().epochs();
         double[] mean = new double[epochs];
         double[] std = new double[epochs];
+        double[] map = new double[epochs];
         double[] loss = new double[epochs];
         for (int e = 0; e < epochs; e++) {
             final int epoch = e;
             Summary p = Summary.of(runs.stream().mapToDouble(o -> o.precisionByEpoch().get(m)[epoch]).toArray());
             mean[e] = p.mean();
             std[e] = p.std();
-            loss[e] = runs.stream().mapToDouble(o -> o.lossByEpoch()[epoch]).average().orElse(Double.NaN);
+            map[e] = runs.stream().mapToDouble(o -> o.mapByEpoch().get(m)[epoch]).average().orElseThrow();
+            loss[e] = runs.stream().mapToDouble(o -> o.lossByEpoch()[epoch]).average().orElseThrow();
         }
         return new CompareReport.MethodResult(m.id(), label, true, Summary.of(s.precisionAtK()),
-                Summary.of(s.meanAveragePrecision()), mean, std, loss, null);
+                Summary.of(s.meanAveragePrecision()), mean, std, map, loss, null);
     }
 }

@@ -20,12 +20,17 @@ public final class EvaluationSets {
     }
 
     /**
-     * The evaluation set and the listed anchors it leaves out.
+     * The evaluation set and the listed anchors it leaves out or cannot rank for.
      *
+     * @param set             the evaluation set; null when no listed anchor is both in the corpus and
+     *                        judged relevant to something (nothing to evaluate)
      * @param notInCorpus     listed anchors the corpus does not have
      * @param withoutRelevant listed anchors without any relevant judgment (nothing to score them on)
+     * @param noCandidates    anchors kept (they have relevant judgments) but without any candidate
+     *                        target to rank: every method scores them 0
      */
-    public record Built(EvaluationSet set, List<String> notInCorpus, List<String> withoutRelevant) {
+    public record Built(EvaluationSet set, List<String> notInCorpus, List<String> withoutRelevant,
+                        List<String> noCandidates) {
     }
 
     /**
@@ -35,9 +40,11 @@ public final class EvaluationSets {
      * broadcast to filter the corpus.
      *
      * @param qrels what is relevant to each anchor
+     * @param input the corpus's path, for messages
+     * @throws IllegalArgumentException if a segment id appears twice among the needed segments
      */
-    public static Built collect(JavaSparkContext sc, JavaRDD<Segment> corpus, List<String> anchorIds, Qrels qrels,
-                                Qrels candidates, int rankK, int evalK) {
+    public static Built collect(JavaSparkContext sc, JavaRDD<Segment> corpus, String input, List<String> anchorIds,
+                                Qrels qrels, Qrels candidates, int rankK, int evalK) {
         boolean allTargets = candidates == null;
         Map<String, Map<String, Integer>> relevant = new HashMap<>();
         List<String> withoutRelevant = new ArrayList<>();
@@ -78,11 +85,12 @@ public final class EvaluationSets {
         Map<String, Segment> byId = new LinkedHashMap<>();
         for (Segment s : segments) {
             if (byId.put(s.id(), s) != null) {
-                throw new IllegalArgumentException("segment '" + s.id() + "' appears more than once in the corpus");
+                throw new IllegalArgumentException(input + ": segment '" + s.id() + "' appears more than once");
             }
         }
         List<Segment> anchors = new ArrayList<>();
         List<String> notInCorpus = new ArrayList<>();
+        List<String> noCandidates = new ArrayList<>();
         for (String id : anchorIds) {
             if (!relevant.containsKey(id)) {
                 continue;
@@ -92,12 +100,16 @@ public final class EvaluationSets {
                 notInCorpus.add(id);
             } else {
                 anchors.add(s);
+                if (candidateTargets != null && candidateTargets.get(id).isEmpty()) {
+                    noCandidates.add(id);
+                }
             }
         }
         // Sorted by id so that the targets, hence the rankings' ties, do not depend on partitioning.
         List<Segment> targets = new ArrayList<>(byId.values());
         targets.sort((a, b) -> a.id().compareTo(b.id()));
-        return new Built(new EvaluationSet(anchors, targets, candidateTargets, relevant, rankK, evalK), notInCorpus,
-                withoutRelevant);
+        EvaluationSet set = anchors.isEmpty() ? null
+                : new EvaluationSet(anchors, targets, candidateTargets, relevant, rankK, evalK);
+        return new Built(set, notInCorpus, withoutRelevant, noCandidates);
     }
 }

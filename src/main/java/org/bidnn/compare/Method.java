@@ -28,12 +28,23 @@ public enum Method {
 
     /** Methods sharing one trained model (or none). */
     public enum Family {
-        RAW(false), AUTOENCODER_CONCATENATED(true), AUTOENCODER_SHARED(true), BIDNN(true);
+        /** Raw features and their linear combination: nothing to train. */
+        RAW(false, "raw features"),
+        AUTOENCODER_CONCATENATED(true, "the concatenated autoencoder"),
+        AUTOENCODER_SHARED(true, "the shared-central-layer autoencoder"),
+        BIDNN(true, "BiDNN");
 
         private final boolean trained;
+        private final String label;
 
-        Family(boolean trained) {
+        Family(boolean trained, String label) {
             this.trained = trained;
+            this.label = label;
+        }
+
+        /** How messages name it. */
+        public String label() {
+            return label;
         }
 
         public boolean trained() {

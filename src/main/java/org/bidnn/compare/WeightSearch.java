@@ -27,7 +27,17 @@ final class WeightSearch {
         }
     }
 
+    /** Means of the same counts summed in another order differ by a few ulps: equal below this. */
+    private static final double SAME = 1e-9;
+
     private WeightSearch() {
+    }
+
+    private static boolean better(double precision, double map, double bestPrecision, double bestMap) {
+        if (Math.abs(precision - bestPrecision) > SAME) {
+            return precision > bestPrecision;
+        }
+        return map > bestMap + SAME;
     }
 
     static Outcome search(EvaluationSet set, Representation mod1, Representation mod2, int steps) {
@@ -45,8 +55,7 @@ final class WeightSearch {
             EvaluationSet.Score score = set.score(combined);
             precision[i] = score.precisionAtK();
             map[i] = score.meanAveragePrecision();
-            if (bestRankings == null || precision[i] > precision[best]
-                    || (precision[i] == precision[best] && map[i] > map[best])) {
+            if (bestRankings == null || better(precision[i], map[i], precision[best], map[best])) {
                 best = i;
                 bestRankings = combined;
             }

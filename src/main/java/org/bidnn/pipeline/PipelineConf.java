@@ -32,7 +32,8 @@ public record PipelineConf(Path file, Map<String, String> values, String input, 
                            boolean ignoreZeroes, Architecture architecture, Optimizer optimizer,
                            TrainingSettings training, String master, SparkTrainingOptions sparkOptions,
                            boolean l2Norm, OutputMode outputMode, Path anchors, Path candidates, int rankK,
-                           Path qrels, int evalK, Path outputRoot, CompareSettings compare) {
+                           Path qrels, int evalK, Path outputRoot, CompareSettings compare,
+                           Map<String, Integer> lines) {
 
     /**
      * What only {@code bidnn compare} reads.
@@ -42,6 +43,7 @@ public record PipelineConf(Path file, Map<String, String> values, String input, 
      * @param modalityDropout the autoencoder baselines' share of training rows shown with one modality zeroed
      * @param weightSteps     the linear combination tries the weights 0, 1/steps, ..., 1
      * @param mod1Name        what modality 1 is called in the table and the plots
+     * @param mod2Name        what modality 2 is called (another name than modality 1's)
      */
     public record CompareSettings(int runs, double modalityDropout, int weightSteps, String mod1Name, String mod2Name) {
     }
@@ -94,6 +96,25 @@ public record PipelineConf(Path file, Map<String, String> values, String input, 
 
     static {
         KEYS.forEach(k -> BY_NAME.put(k.name(), k));
+    }
+
+    /**
+     * Checks what {@code bidnn compare} needs beyond {@code pipeline}: at least one epoch, as it
+     * scores its models after every epoch.
+     *
+     * @return this configuration
+     */
+    public PipelineConf requireCompareSettings() {
+        if (training.epochs() < 1) {
+            throw new ConfException(file, lines.getOrDefault("model.epochs", 0), "model.epochs",
+                    "compare trains its models for at least 1 epoch, got " + training.epochs());
+        }
+        return this;
+    }
+
+    /** The seed of run {@code run} (0-based) of a comparison's trained methods. */
+    public long compareSeed(int run) {
+        return training.seed() + run;
     }
 
     /** Reads and checks {@code file}. */
@@ -286,13 +307,17 @@ public record PipelineConf(Path file, Map<String, String> values, String input, 
             }
             CompareSettings compare = new CompareSettings(integer("compare.runs", 1), modalityDropout,
                     integer("compare.weight-steps", 1), nonEmpty("compare.mod1-name"), nonEmpty("compare.mod2-name"));
+            if (compare.mod1Name().equals(compare.mod2Name())) {
+                throw error("compare.mod2-name", "the two modalities need different names, both are '"
+                        + compare.mod1Name() + "'");
+            }
             Map<String, String> effective = new LinkedHashMap<>();
             KEYS.forEach(k -> effective.put(k.name(), string(k.name())));
             return new PipelineConf(file, effective, input, format, bool("input.ignore-zeroes"), architecture,
                     new Optimizer(lr, momentum), training, master.isEmpty() ? null : master, spark,
                     bool("embed.l2-norm"), bool("embed.crossmodal") ? OutputMode.CROSSMODAL : OutputMode.EMBEDDING,
                     existingFile("rank.anchors"), candidates, integer("rank.k", 1), existingFile("eval.qrels"),
-                    integer("eval.k", 1), Path.of(string("output.root")), compare);
+                    integer("eval.k", 1), Path.of(string("output.root")), compare, Map.copyOf(lineOf));
         }
     }
 }

@@ -25,19 +25,21 @@ class LinearCombinationTest {
 
     @Test
     void theWeightsAtTheEndsGiveEachModalityAlone() {
-        assertEquals(List.of("t1", "t2", "t3", "t4"), LinearCombination.combine(TEXT, VISUAL, 1, 10).get("a"),
-                "weight 1: text cosines; t4 (visual only) scores 0");
-        assertEquals(List.of("t3", "t2", "t4", "t1"), LinearCombination.combine(TEXT, VISUAL, 0, 10).get("a"));
+        assertEquals(List.of("t1", "t2", "t3"), LinearCombination.combine(TEXT, VISUAL, 1, 10).get("a"),
+                "weight 1: the text ranking itself; t4 (visual only) is not in it");
+        assertEquals(List.of("t3", "t2", "t4"), LinearCombination.combine(TEXT, VISUAL, 0, 10).get("a"));
+        assertEquals(List.of(), LinearCombination.combine(List.of(r("a")), VISUAL, 1, 10).get("a"),
+                "an anchor without text ranks nothing on text alone");
     }
 
     @Test
     void aWeightedSumInBetween() {
-        // 0.5: t1 0.45, t2 0.55, t3 0.4, t4 0.1.
+        // 0.5: t1 0.45, t2 0.55, t3 0.4, t4 0.1 (t1 without visual, t4 without text: 0 from it).
         assertEquals(List.of("t2", "t1", "t3", "t4"), LinearCombination.combine(TEXT, VISUAL, 0.5, 10).get("a"));
         // 0.25: t1 0.225, t2 0.575, t3 0.55, t4 0.15.
         assertEquals(List.of("t2", "t3"), LinearCombination.combine(TEXT, VISUAL, 0.25, 2).get("a"), "top 2");
         // A tie is broken by id: t5 equals t4 on the combined score.
-        List<Ranking> visual = List.of(r("a", "t4", 0.5, "t5", 0.5));
+        List<Ranking> visual = List.of(r("a", "t5", 0.5, "t4", 0.5));
         assertEquals(List.of("t4", "t5"), LinearCombination.combine(List.of(r("a")), visual, 0.5, 10).get("a"));
     }
 

@@ -92,7 +92,8 @@ class StandaloneJobIT {
                 "output.root", root.toString());
         Submission s = cluster.submit(SparkApp.bidnn("compare", "--conf", conf.toString()), DeployMode.CLIENT);
         cluster.assertSucceeded(s, JOB_TIMEOUT);
-        assertTrue(BidnnJobs.logContains(s.log(), "Trained AUTOENCODER_SHARED, run 2 (seed 1235)"), s.logTail(60));
+        assertTrue(BidnnJobs.logContains(s.log(), "Trained the shared-central-layer autoencoder, run 2 (seed 1235)"),
+                s.logTail(60));
         try (Stream<Path> runs = Files.list(root)) {
             Path run = runs.findFirst().orElseThrow();
             JsonNode report = new ObjectMapper().readTree(run.resolve(CompareJob.REPORT_JSON).toFile());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -183,13 +185,55 @@ class CompareJobTest {
                 Nd4j.create(complete.toArray(new float[0][])), EpochListener.NONE);
         Qrels qrels = Qrels.read(conf.qrels());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        EvaluationSet set = EvaluationSets.collect(sc, sc.parallelize(corpus, 3), AnchorList.read(conf.anchors()), qrels,
-                qrels, 1000, 10).set();
+        EvaluationSet set = EvaluationSets.collect(sc, sc.parallelize(corpus, 3), conf.input(),
+                AnchorList.read(conf.anchors()), qrels, qrels, 1000, 10).set();
         Map<Method, Representation> methods = Representations.bidnn(network, false);
         for (Method m : Method.Family.BIDNN.methods()) {
-            assertEquals(result.report().method(m).precisionAtK().perRun()[0],
-                    set.score(set.rank(methods.get(m))).precisionAtK(), 1e-12, m.id());
+            EvaluationSet.Score score = set.score(set.rank(methods.get(m)));
+            assertEquals(result.report().method(m).precisionAtK().perRun()[0], score.precisionAtK(), 1e-12, m.id());
+            assertEquals(result.report().method(m).meanAveragePrecision().perRun()[0], score.meanAveragePrecision(),
+                    1e-12, m.id());
         }
+    }
+
+    @Test
+    void theEvaluationSetNamesTheAnchorsItLeavesOutOrCannotRank() throws Exception {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<Segment> corpus = List.of(new Segment("a1", new float[] {1, 0}), new Segment("a3", new float[] {0, 1}),
+                new Segment("a4", new float[] {1, 1}), new Segment("t2", new float[] {1, 0}),
+                new Segment("t1", new float[] {0, 1}), new Segment("t3", new float[] {1, 1}));
+        Qrels qrels = Qrels.read(Files.writeString(dir.resolve("qrels.tsv"),
+                "a1\tt1\t1\na1\tt2\t0\na2\tt1\t1\na3\tt2\t0\na4\tt3\t1\n"));
+        Qrels candidates = Qrels.read(Files.writeString(dir.resolve("candidates.tsv"), "a1\tt1\t1\na1\tt2\t0\n"));
+        List<String> anchors = List.of("a1", "a2", "a3", "a4");
+
+        EvaluationSets.Built judged = EvaluationSets.collect(sc, sc.parallelize(corpus, 3), "corpus.svm", anchors,
+                qrels, candidates, 10, 10);
+        assertEquals(List.of("a2"), judged.notInCorpus());
+        assertEquals(List.of("a3"), judged.withoutRelevant());
+        assertEquals(List.of("a4"), judged.noCandidates(), "judged relevant, but nothing to rank in candidates.tsv");
+        assertEquals(List.of("a1", "a4"), judged.set().anchors().stream().map(Segment::id).toList());
+        assertEquals(List.of("a1", "a4", "t1", "t2"), judged.set().targets().stream().map(Segment::id).toList(),
+                "only what is needed leaves the executors, sorted by id");
+        Map<String, List<String>> ranked = judged.set().rank(rows -> rows);
+        assertEquals(List.of("t2", "t1"), ranked.get("a1"), "its candidates only");
+        assertEquals(List.of(), ranked.get("a4"));
+        assertEquals(0.5 * (1.0 / 10), judged.set().score(ranked).precisionAtK(), 1e-12, "a4 counts, as 0");
+
+        EvaluationSets.Built all = EvaluationSets.collect(sc, sc.parallelize(corpus, 3), "corpus.svm", anchors, qrels,
+                null, 10, 10);
+        assertEquals(List.of(), all.noCandidates());
+        assertEquals(List.of("a1", "a3", "a4", "t1", "t2", "t3"),
+                all.set().targets().stream().map(Segment::id).toList(), "every segment");
+        assertEquals(List.of("t2", "a4", "t3", "a3", "t1"), all.set().rank(rows -> rows).get("a1"),
+                "any segment but itself, ties by id");
+
+        assertNull(EvaluationSets.collect(sc, sc.parallelize(corpus, 2), "corpus.svm", List.of("a2", "a3"),
+                qrels, null, 10, 10).set(), "nothing to evaluate");
+        List<Segment> twice = List.of(corpus.get(0), new Segment("a1", new float[] {0, 1}));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EvaluationSets.collect(sc, sc.parallelize(twice, 2), "corpus.svm", anchors, qrels, null, 10, 10));
+        assertEquals("corpus.svm: segment 'a1' appears more than once", e.getMessage());
     }
 
     @Test
@@ -217,6 +261,6 @@ class CompareJobTest {
         for (String stage : List.of("read", "baselines", "train", "score")) {
             assertTrue(result.report().stages().stream().anyMatch(s -> s.name().equals(stage)), stage);
         }
-        assertTrue(log.contains("Trained BIDNN, run 2 (seed 1235)"), log);
+        assertTrue(log.contains("Trained BiDNN, run 2 (seed 1235)"), log);
     }
 }

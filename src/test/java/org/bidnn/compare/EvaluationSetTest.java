@@ -56,7 +56,7 @@ class EvaluationSetTest {
         assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1}, o.weights());
         // a: r (text 0.995, visual 0) against n1 (text 0, visual 0.995): r first only when w > 0.5
         // (at 0.5 they tie and n1 wins by id). b has no text, so its text part is nothing: n2 and r
-        // tie on visual and n2 wins by id, unless w = 1 leaves every score 0 and n1 comes first.
+        // tie on visual and n2 wins by id, unless w = 1, where b ranks nothing, as on text alone.
         assertArrayEquals(new double[] {0.5, 0.5, 0.5, 1.0, 0.5}, o.precisionAtK(), 1e-12);
         assertEquals(0.75, o.bestWeight());
         assertEquals(List.of("r", "n1", "n2"), o.bestRankings().get("a"));

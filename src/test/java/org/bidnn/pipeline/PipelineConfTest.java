@@ -142,6 +142,7 @@ class PipelineConfTest {
             {"compare.runs", "0", "must be positive"},
             {"compare.modality-dropout", "1.2", "[0, 1]"},
             {"compare.mod1-name", "", "a value is required"},
+            {"compare.mod2-name", "text", "the two modalities need different names, both are 'text'"},
         };
         for (String[] c : cases) {
             List<String> lines = sampleWith(c[0], c[1]);
@@ -151,6 +152,19 @@ class PipelineConfTest {
                     e.getMessage());
             assertTrue(e.getMessage().contains(c[2]), e.getMessage());
         }
+    }
+
+    @Test
+    void compareNeedsAtLeastOneEpochWherePipelineDoesNot() throws IOException {
+        List<String> lines = sampleWith("model.epochs", "0");
+        Path file = dir.resolve("job.conf");
+        Files.write(file, lines);
+        PipelineConf c = PipelineConf.read(file);
+        ConfException e = assertThrows(ConfException.class, c::requireCompareSettings);
+        assertEquals(file + ":" + lineOf(lines, "model.epochs") + ": model.epochs: compare trains its models for at "
+                + "least 1 epoch, got 0", e.getMessage());
+        assertEquals(PipelineConf.read(SAMPLE), PipelineConf.read(SAMPLE).requireCompareSettings());
+        assertEquals(1235, PipelineConf.read(SAMPLE).compareSeed(1));
     }
 
     @Test
