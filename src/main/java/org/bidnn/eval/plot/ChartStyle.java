@@ -11,8 +11,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The look shared by the charts of this package, so that the PNGs of one comparison read alike:
  * white background, light grid, fonts large enough to read in a report, and series colours from
- * the Okabe–Ito palette, which stays distinguishable to colour-blind readers and in greyscale
- * prints better than XChart's default.
+ * the Okabe–Ito palette (with two of Paul Tol's), which stay distinguishable to colour-blind
+ * readers better than XChart's default; flat reference lines in black and greys.
  */
 final class ChartStyle {
 
@@ -28,7 +28,16 @@ final class ChartStyle {
         new Color(0xCC79A7), // reddish purple
         new Color(0xE69F00), // orange
         new Color(0x56B4E9), // sky blue
-        new Color(0x000000), // black
+        new Color(0x882255), // wine (Tol's palette: Okabe–Ito has only seven that read on white)
+        new Color(0x999933), // olive (Tol)
+    };
+
+    /** Flat reference lines: black and greys, which no curve uses. */
+    private static final Color[] LEVELS = {
+        new Color(0x000000),
+        new Color(0x777777),
+        new Color(0x332288), // indigo (Tol)
+        new Color(0xBBBBBB),
     };
 
     static final Color BACKGROUND = Color.WHITE;
@@ -50,21 +59,17 @@ final class ChartStyle {
     private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND,
         SeriesMarkers.TRIANGLE_UP};
 
-    /** The colour of the {@code index}-th series of a chart; the palette repeats after seven. */
+    /** The colour of the {@code index}-th series of a chart; the palette repeats after eight. */
     static Color seriesColor(int index) {
         return SERIES[index % SERIES.length];
     }
 
-    /**
-     * The colour of the {@code index}-th flat level line: the palette from its other end, so that
-     * with few curves levels and curves differ in colour; with many, a level sharing a curve's
-     * colour is still told apart by its dashes, the curve by its markers.
-     */
+    /** The colour of the {@code index}-th flat level line, from colours no curve has (after four, again). */
     static Color levelColor(int index) {
-        return SERIES[SERIES.length - 1 - index % SERIES.length];
+        return LEVELS[index % LEVELS.length];
     }
 
-    /** The marker of the {@code index}-th series: circles for the first seven, then squares, ... */
+    /** The marker of the {@code index}-th series: circles for the first eight, then squares, ... */
     static Marker seriesMarker(int index) {
         return MARKERS[index / SERIES.length % MARKERS.length];
     }

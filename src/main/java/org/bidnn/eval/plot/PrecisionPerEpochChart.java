@@ -33,6 +33,8 @@ public final class PrecisionPerEpochChart {
 
     /** The longest curve drawn with a marker at each epoch. */
     static final int MAX_MARKED_EPOCHS = 40;
+    /** The most epoch numbers written under the x axis. */
+    private static final int MAX_X_LABELS = 15;
 
     /** Room above the highest value, as a fraction of the y range, so that it does not touch the frame. */
     private static final double HEADROOM = 0.08;
@@ -72,6 +74,10 @@ public final class PrecisionPerEpochChart {
         // custom tick formatter: with one, XChart 3.8.8 drops ticks when the series' x values,
         // taken in the order the series were added, are not sorted, as with a single epoch.)
         chart.getStyler().setXAxisDecimalPattern("0.#");
+        if (epochs > MAX_X_LABELS) {
+            // On a long training XChart writes every fourth epoch or so, "13 17 21 25", edge to edge.
+            chart.getStyler().setXAxisLabelRotation(90);
+        }
         if (curves.isEmpty()) {
             // Levels only: there is no epoch to label.
             chart.getStyler().setXAxisTicksVisible(false);
@@ -99,13 +105,15 @@ public final class PrecisionPerEpochChart {
         for (int i = 0; i < epochs.length; i++) {
             epochs[i] = i + 1;
         }
-        double[] std = curve.std();
+        // Past a few dozen epochs markers and error bars merge into a thick band that hides the
+        // curve's shape: then only the line is drawn (the spread is in the report's numbers).
+        boolean marked = curve.epochs() <= MAX_MARKED_EPOCHS;
+        double[] std = marked ? curve.std() : null;
         XYSeries series = std == null
                 ? chart.addSeries(curve.label(), epochs, curve.values())
                 : chart.addSeries(curve.label(), epochs, curve.values(), std);
         series.setLineStyle(SeriesLines.SOLID);
-        // Past a few dozen epochs the markers merge into a thick line that hides the curve's shape.
-        series.setMarker(curve.epochs() <= MAX_MARKED_EPOCHS ? ChartStyle.seriesMarker(colour) : SeriesMarkers.NONE);
+        series.setMarker(marked ? ChartStyle.seriesMarker(colour) : SeriesMarkers.NONE);
         series.setLineColor(ChartStyle.seriesColor(colour));
         series.setMarkerColor(ChartStyle.seriesColor(colour));
     }
