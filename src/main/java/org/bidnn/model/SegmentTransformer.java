@@ -49,20 +49,23 @@ public final class SegmentTransformer {
         }
         Architecture a = network.architecture();
         BiDNNLayer.Activations act = network.infer(Nd4j.create(rows));
+        float[][] first = rowsOf(mode == OutputMode.EMBEDDING ? act.central1() : act.translation1to2());
+        float[][] second = rowsOf(mode == OutputMode.EMBEDDING ? act.central2() : act.translation2to1());
         for (int i = 0; i < rows.length; i++) {
             Presence presence = Presence.of(rows[i], a.mod1Size(), ignoreZeroes);
             out[i] = mode == OutputMode.EMBEDDING
-                    ? embedding(act, i, presence)
-                    : expansion(act, i, presence, rows[i]);
+                    ? embedding(first[i], second[i], presence)
+                    : expansion(first[i], second[i], presence, rows[i]);
         }
         return out;
     }
 
-    private float[] embedding(BiDNNLayer.Activations act, int row, Presence presence) {
+    /** @param h1b the row's central layer of direction 1, {@code h2b} of direction 2 */
+    private float[] embedding(float[] h1b, float[] h2b, Presence presence) {
         float[] result = switch (presence) {
-            case BOTH -> concat(row(act.central1(), row), row(act.central2(), row));
-            case ONLY_MOD1 -> concat(row(act.central1(), row), row(act.central1(), row));
-            case ONLY_MOD2 -> concat(row(act.central2(), row), row(act.central2(), row));
+            case BOTH -> concat(h1b, h2b);
+            case ONLY_MOD1 -> concat(h1b, h1b);
+            case ONLY_MOD2 -> concat(h2b, h2b);
             case NONE -> new float[0];
         };
         if (l2Normalize) {
@@ -71,18 +74,19 @@ public final class SegmentTransformer {
         return result;
     }
 
-    private float[] expansion(BiDNNLayer.Activations act, int row, Presence presence, float[] input) {
+    /** @param o1 the row's translation of modality 1 into modality 2, {@code o2} the other way */
+    private float[] expansion(float[] o1, float[] o2, Presence presence, float[] input) {
         int d1 = network.architecture().mod1Size();
         float[] result = input.clone();
         switch (presence) {
             case ONLY_MOD1 -> {
-                System.arraycopy(row(act.translation1to2(), row), 0, result, d1, result.length - d1);
+                System.arraycopy(o1, 0, result, d1, result.length - d1);
                 if (l2Normalize) {
                     normalize(result, d1, result.length);
                 }
             }
             case ONLY_MOD2 -> {
-                System.arraycopy(row(act.translation2to1(), row), 0, result, 0, d1);
+                System.arraycopy(o2, 0, result, 0, d1);
                 if (l2Normalize) {
                     normalize(result, 0, d1);
                 }
@@ -94,8 +98,19 @@ public final class SegmentTransformer {
         return result;
     }
 
-    private static float[] row(INDArray matrix, int row) {
-        return matrix.getRow(row).toFloatVector();
+    /**
+     * The rows of a matrix, out of ND4J in one bulk copy of its buffer: a row view and its copy per
+     * row, or {@code toFloatMatrix()}, which reads element by element, cost several times more.
+     */
+    private static float[][] rowsOf(INDArray matrix) {
+        INDArray dense = matrix.dup('c');
+        int columns = (int) dense.columns();
+        float[] flat = dense.data().asFloat();
+        float[][] rows = new float[(int) dense.rows()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = Arrays.copyOfRange(flat, i * columns, (i + 1) * columns);
+        }
+        return rows;
     }
 
     private static float[] concat(float[] a, float[] b) {
