@@ -82,6 +82,22 @@ class CompareCommandTest {
     }
 
     @Test
+    void anchorsWithNothingToEvaluateAreNamed() throws IOException {
+        Path root = dir.resolve("runs");
+        Path anchors = Files.writeString(dir.resolve("anchors.txt"), "anchor00\nno-such-anchor\n");
+        Path qrels = Files.writeString(dir.resolve("qrels.tsv"), "no-such-anchor\ttarget0001\t1\n");
+        Path conf = SampleConf.write(dir, "rank.anchors", anchors.toString(), "eval.qrels", qrels.toString(),
+                "output.root", root.toString());
+        CliRun.Result r = CliRun.bidnn("compare", "--conf", conf.toString(), "-v", "1");
+        assertEquals(ErrorReporter.BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("warning: 1 anchor not in the corpus, left out: no-such-anchor"), r.err());
+        assertTrue(r.err().contains("warning: 1 anchor without any relevant judgment, left out: anchor00"), r.err());
+        assertTrue(r.err().contains("nothing to evaluate: none of the anchors of " + anchors + " is both in "
+                + "data-samples/hyperlinking/segments.svm and judged relevant to something in " + qrels
+                + " (1 not in the corpus, 1 without a relevant judgment)"), r.err());
+    }
+
+    @Test
     void tooFewTrainingRowsForABatchFailsTheRunAndKeepsWhatItWrote() throws IOException {
         Path root = dir.resolve("runs");
         Path conf = SampleConf.write(dir, "model.batch", "100000", "output.root", root.toString());
