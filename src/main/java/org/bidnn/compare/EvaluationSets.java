@@ -49,12 +49,7 @@ public final class EvaluationSets {
         Map<String, Map<String, Integer>> relevant = new HashMap<>();
         List<String> withoutRelevant = new ArrayList<>();
         for (String anchor : anchorIds) {
-            Map<String, Integer> rel = new HashMap<>();
-            qrels.judgments(anchor).forEach((target, r) -> {
-                if (r > 0) {
-                    rel.put(target, r);
-                }
-            });
+            Map<String, Integer> rel = qrels.relevant(anchor);
             if (rel.isEmpty()) {
                 withoutRelevant.add(anchor);
             } else {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -84,12 +83,7 @@ public final class EvaluateJob {
         for (String anchor : anchors) {
             List<String> ranking = rankings.get(anchor);
             Map<String, Integer> judged = qrels.judgments(anchor);
-            Map<String, Integer> relevant = new HashMap<>();
-            judged.forEach((target, rel) -> {
-                if (rel > 0) {
-                    relevant.put(target, rel);
-                }
-            });
+            Map<String, Integer> relevant = qrels.relevant(anchor);
             if (judged.isEmpty()) {
                 rankedNotJudged.add(anchor);
             } else if (relevant.isEmpty()) {

@@ -72,6 +72,20 @@ public final class Qrels {
         return Collections.unmodifiableMap(byAnchor.getOrDefault(anchor, Map.of()));
     }
 
+    /**
+     * An anchor's relevant targets (relevance above 0) with their relevance; empty if none. A new
+     * {@link HashMap} each call (serializable, the caller's to keep).
+     */
+    public Map<String, Integer> relevant(String anchor) {
+        Map<String, Integer> relevant = new HashMap<>();
+        judgments(anchor).forEach((target, relevance) -> {
+            if (relevance > 0) {
+                relevant.put(target, relevance);
+            }
+        });
+        return relevant;
+    }
+
     /** Per anchor, its judged targets (relevant or not): the candidates of the paper's protocol. */
     public Map<String, Set<String>> candidates() {
         Map<String, Set<String>> candidates = new LinkedHashMap<>();

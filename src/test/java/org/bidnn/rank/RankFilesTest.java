@@ -31,6 +31,8 @@ class RankFilesTest {
         assertEquals(List.of("a1", "a2"), List.copyOf(q.anchors()));
         assertEquals(Map.of("t2", 2, "t1", 0), q.judgments("a1"));
         assertEquals(Map.of(), q.judgments("a3"));
+        assertEquals(Map.of("t2", 2), q.relevant("a1"), "judged 0 is not relevant");
+        assertEquals(Map.of(), q.relevant("a3"));
         assertEquals(Set.of("t1", "t2"), q.candidates().get("a1"));
         assertTrue(q.graded());
         assertFalse(Qrels.read(file("b.tsv", "a\tt\t1\na\tu\t0\n")).graded());
