@@ -162,9 +162,10 @@ public final class CompareJob {
 
     private List<TrainingOutcome> train(JavaSparkContext sc, Inputs inputs) {
         List<TrainingTask> tasks = new ArrayList<>();
-        // BiDNN first: it has the most methods to score after each epoch, so the longest tasks start first.
-        for (Method.Family family : List.of(Method.Family.BIDNN, Method.Family.AUTOENCODER_CONCATENATED,
-                Method.Family.AUTOENCODER_SHARED)) {
+        for (Method.Family family : Method.Family.values()) {
+            if (!family.trained()) {
+                continue;
+            }
             for (int r = 0; r < conf.compare().runs(); r++) {
                 tasks.add(new TrainingTask(family, r, conf.compareSeed(r)));
             }

@@ -24,9 +24,7 @@ final class ComparePlots {
     static void writePrecisionPerEpoch(Path png, CompareReport report) throws IOException {
         List<EpochCurve> curves = new ArrayList<>();
         List<Level> levels = new ArrayList<>();
-        // BiDNN's curves first, so that they take the palette's first colours and plain markers.
-        for (Method.Family family : List.of(Method.Family.BIDNN, Method.Family.AUTOENCODER_CONCATENATED,
-                Method.Family.AUTOENCODER_SHARED, Method.Family.RAW)) {
+        for (Method.Family family : Method.Family.values()) {
             for (Method method : family.methods()) {
                 CompareReport.MethodResult m = report.method(method);
                 if (m.trained()) {

@@ -26,13 +26,17 @@ public enum Method {
     BIDNN_CROSSMODAL_MOD2(Family.BIDNN, "BiDNN crossmodal expansion of %2$s"),
     BIDNN_CROSSMODAL_BOTH(Family.BIDNN, "BiDNN crossmodal expansion of both");
 
-    /** Methods sharing one trained model (or none). */
+    /**
+     * Methods sharing one trained model (or none). In the order their trainings are started (BiDNN,
+     * which scores the most methods after each epoch, first, so that the longest tasks start first)
+     * and their curves drawn (BiDNN's taking the palette's first colours).
+     */
     public enum Family {
-        /** Raw features and their linear combination: nothing to train. */
-        RAW(false, "raw features"),
+        BIDNN(true, "BiDNN"),
         AUTOENCODER_CONCATENATED(true, "the concatenated autoencoder"),
         AUTOENCODER_SHARED(true, "the shared-central-layer autoencoder"),
-        BIDNN(true, "BiDNN");
+        /** Raw features and their linear combination: nothing to train. */
+        RAW(false, "raw features");
 
         private final boolean trained;
         private final String label;
