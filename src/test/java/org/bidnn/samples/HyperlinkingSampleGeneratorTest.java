@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.Segment;
+import org.bidnn.rank.BruteForce;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -247,7 +248,7 @@ class HyperlinkingSampleGeneratorTest {
                 HyperlinkingSegment target = sample.targets().get(t);
                 boolean present = text ? target.availability().hasModality1() : target.availability().hasModality2();
                 if (present) {
-                    scored.add(new double[] {cosine(query, modality(target, text)), t});
+                    scored.add(new double[] {BruteForce.cosine(query, modality(target, text)), t});
                 }
             }
             // Highest cosine first; ties (there are none in practice) by target order.
@@ -304,17 +305,5 @@ class HyperlinkingSampleGeneratorTest {
             }
         }
         return true;
-    }
-
-    private static double cosine(float[] x, float[] y) {
-        double dot = 0;
-        double xx = 0;
-        double yy = 0;
-        for (int i = 0; i < x.length; i++) {
-            dot += x[i] * y[i];
-            xx += x[i] * x[i];
-            yy += y[i] * y[i];
-        }
-        return dot / Math.sqrt(xx * yy);
     }
 }

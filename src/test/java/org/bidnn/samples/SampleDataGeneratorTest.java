@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.Segment;
+import org.bidnn.rank.BruteForce;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,7 +133,8 @@ class SampleDataGeneratorTest {
         for (int i = 0; i < n; i++) {
             int r = random.nextInt(n - 1);
             r = r >= i ? r + 1 : r;
-            double difference = cosine(m2.get(i), m2.get(nearest(m1, i))) - cosine(m2.get(i), m2.get(r));
+            double difference = BruteForce.cosine(m2.get(i), m2.get(nearest(m1, i)))
+                    - BruteForce.cosine(m2.get(i), m2.get(r));
             sum += difference;
             sumSquares += difference * difference;
         }
@@ -208,7 +210,7 @@ class SampleDataGeneratorTest {
         double bestSimilarity = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < vectors.size(); j++) {
             if (j != i) {
-                double c = cosine(vectors.get(i), vectors.get(j));
+                double c = BruteForce.cosine(vectors.get(i), vectors.get(j));
                 if (c > bestSimilarity) {
                     bestSimilarity = c;
                     best = j;
@@ -216,17 +218,5 @@ class SampleDataGeneratorTest {
             }
         }
         return best;
-    }
-
-    private static double cosine(float[] x, float[] y) {
-        double dot = 0;
-        double xx = 0;
-        double yy = 0;
-        for (int i = 0; i < x.length; i++) {
-            dot += x[i] * y[i];
-            xx += x[i] * x[i];
-            yy += y[i] * y[i];
-        }
-        return dot / Math.sqrt(xx * yy);
     }
 }
