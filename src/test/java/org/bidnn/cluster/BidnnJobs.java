@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,20 @@ final class BidnnJobs {
                 "--input", input.toString(), "--output", output.toString(), "-v", "2"));
         args.addAll(List.of(more));
         return SparkApp.bidnn(args.toArray(String[]::new));
+    }
+
+    /**
+     * {@code bidnn train} (3 epochs) then {@code bidnn embed} with the model it saved, both on
+     * {@code cluster} in {@code mode}, into {@code work}; checks the model and that the embedding
+     * has every sample segment exactly once.
+     */
+    static void trainThenEmbed(SparkCluster cluster, DeployMode mode, Path work, Duration timeout) throws Exception {
+        Path model = work.resolve("model.bidnn");
+        Path embedding = work.resolve("embedding");
+        cluster.assertSucceeded(cluster.submit(train(SEGMENTS, model, 3, 64), mode), timeout);
+        assertModel(model, 3);
+        cluster.assertSucceeded(cluster.submit(embed(model, SEGMENTS, embedding), mode), timeout);
+        assertEmbedding(embedding, inputIds(SEGMENTS));
     }
 
     /** The model file loads and has seen {@code epochs} epochs. */

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * <p>{@link #close()} kills, by PID, the submissions still running, the Workers with their
  * executors and drivers, and the Master, whatever the outcome of the test.
  */
-public final class StandaloneCluster implements AutoCloseable {
+public final class StandaloneCluster implements SparkCluster {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DRIVER_ID = Pattern.compile("(driver-\\d{14}-\\d{4})");
@@ -136,6 +136,7 @@ public final class StandaloneCluster implements AutoCloseable {
      * once. In client mode that JVM is the driver; in cluster mode a Worker starts the driver and
      * spark-submit waits for it to end.
      */
+    @Override
     public synchronized Submission submit(SparkApp app, DeployMode mode) {
         String name = "submit-" + (++submitted) + "-" + mode.sparkName();
         List<String> command = BuildLayout.sparkSubmitCommand(mode, tmpDir(), home.classpath());
@@ -152,6 +153,7 @@ public final class StandaloneCluster implements AutoCloseable {
      * cluster mode, the driver FINISHED in the Master's state (standalone cluster-mode
      * spark-submit exits 0 even when the driver FAILED).
      */
+    @Override
     public void assertSucceeded(Submission s, Duration timeout) throws InterruptedException {
         int code = s.await(timeout);
         if (code != 0) {

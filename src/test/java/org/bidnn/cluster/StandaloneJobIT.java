@@ -62,14 +62,7 @@ class StandaloneJobIT {
     @EnumSource(DeployMode.class)
     void trainThenEmbed(DeployMode mode) throws Exception {
         Path work = Files.createDirectories(dir.resolve(mode.sparkName()));
-        Path model = work.resolve("model.bidnn");
-        Path embedding = work.resolve("embedding");
-
-        cluster.assertSucceeded(cluster.submit(BidnnJobs.train(BidnnJobs.SEGMENTS, model, 3, 64), mode), JOB_TIMEOUT);
-        BidnnJobs.assertModel(model, 3);
-
-        cluster.assertSucceeded(cluster.submit(BidnnJobs.embed(model, BidnnJobs.SEGMENTS, embedding), mode), JOB_TIMEOUT);
-        BidnnJobs.assertEmbedding(embedding, BidnnJobs.inputIds(BidnnJobs.SEGMENTS));
+        BidnnJobs.trainThenEmbed(cluster, mode, work, JOB_TIMEOUT);
         assertTrue(BidnnJobs.inputIds(BidnnJobs.SEGMENTS).size() == 2000);
         assertNoTemporaryLeft(work);
     }

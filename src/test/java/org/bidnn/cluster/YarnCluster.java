@@ -51,7 +51,7 @@ import org.apache.hadoop.yarn.server.resourcemanager.rmapp.RMApp;
  * <p>{@link #close()} stops the cluster and kills, by PID, the submissions still running and
  * any container process left.
  */
-public final class YarnCluster implements AutoCloseable {
+public final class YarnCluster implements SparkCluster {
 
     private static final Pattern APP_ID = Pattern.compile("(application_\\d+_\\d+)");
 
@@ -193,6 +193,7 @@ public final class YarnCluster implements AutoCloseable {
      * {@link #hadoopConfDir()} on its classpath and as HADOOP_CONF_DIR, and returns at once. In
      * client mode that JVM is the driver; in cluster mode spark-submit waits for the application.
      */
+    @Override
     public synchronized Submission submit(SparkApp app, DeployMode mode) {
         String name = "submit-" + (++submitted) + "-" + mode.sparkName();
         List<String> command = BuildLayout.sparkSubmitCommand(mode, tmpDir(), home.classpath() + ":" + hadoopConfDir());
@@ -213,6 +214,7 @@ public final class YarnCluster implements AutoCloseable {
      * Waits for the submission and checks that the application succeeded: spark-submit's exit
      * code 0 and the ResourceManager's final status SUCCEEDED.
      */
+    @Override
     public void assertSucceeded(Submission s, Duration timeout) throws InterruptedException {
         int code = s.await(timeout);
         String appId = applicationId(s);

@@ -38,14 +38,6 @@ class YarnJobIT {
     @ParameterizedTest
     @EnumSource(DeployMode.class)
     void trainThenEmbed(DeployMode mode) throws Exception {
-        Path work = Files.createDirectories(dir.resolve(mode.sparkName()));
-        Path model = work.resolve("model.bidnn");
-        Path embedding = work.resolve("embedding");
-
-        yarn.assertSucceeded(yarn.submit(BidnnJobs.train(BidnnJobs.SEGMENTS, model, 3, 64), mode), JOB_TIMEOUT);
-        BidnnJobs.assertModel(model, 3);
-
-        yarn.assertSucceeded(yarn.submit(BidnnJobs.embed(model, BidnnJobs.SEGMENTS, embedding), mode), JOB_TIMEOUT);
-        BidnnJobs.assertEmbedding(embedding, BidnnJobs.inputIds(BidnnJobs.SEGMENTS));
+        BidnnJobs.trainThenEmbed(yarn, mode, Files.createDirectories(dir.resolve(mode.sparkName())), JOB_TIMEOUT);
     }
 }
