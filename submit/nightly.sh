@@ -2,10 +2,17 @@
 # submit/nightly.sh: re-embeds the corpus into a dated folder, for cron. Runs the command
 # BIDNN_NIGHTLY_ARGS (normally bidnn embed with the current model and corpus) through the submit
 # script BIDNN_NIGHTLY_SUBMIT (yarn, standalone, kubernetes or local), writing to
-# BIDNN_NIGHTLY_OUTPUT_ROOT/YYYY-MM-DD; then, when that root is a local (or NFS) folder, checks
-# the job's _SUCCESS marker, points BIDNN_NIGHTLY_OUTPUT_ROOT/latest at the new folder (an atomic
-# rename: readers see the old embedding or the new one, never a partial one) and deletes all
-# but the BIDNN_NIGHTLY_KEEP (default 7) newest dated folders.
+# BIDNN_NIGHTLY_OUTPUT_ROOT/YYYY-MM-DD; then checks the job's _SUCCESS marker, points
+# BIDNN_NIGHTLY_OUTPUT_ROOT/latest at the new folder (an atomic rename: readers see the old
+# embedding or the new one, never a partial one) and deletes all but the BIDNN_NIGHTLY_KEEP
+# (default 7) newest dated folders.
+#
+# The root may be a local (or NFS) folder, where latest is a symbolic link, or a URI of HDFS or
+# another Hadoop file system (hdfs://, s3a://, viewfs://), where latest is a file holding the
+# date (HDFS has no symbolic links): there the checks, the pointer and the pruning are done by
+# 'bidnn nightly-publish' through Hadoop's FileSystem, run on this machine with spark-submit
+# (local[1], the same HADOOP_CONF_DIR as the job). A reader of such a root reads ROOT/latest,
+# then ROOT/<date>.
 #
 # Usage: submit/nightly.sh [--conf FILE] [--date YYYY-MM-DD] [--dry-run]
 #
@@ -16,7 +23,8 @@
 #   -n, --dry-run     print the spark-submit command and what would follow, change nothing
 #
 # In BIDNN_NIGHTLY_ARGS, @OUTPUT@ becomes the dated folder and @DATE@ the date. A lock
-# (.nightly.lock in the output root, or BIDNN_NIGHTLY_LOCK) keeps two runs from overlapping.
+# (.nightly.lock in a local output root, else in $TMPDIR, or BIDNN_NIGHTLY_LOCK) keeps two runs of
+# this machine from overlapping.
 # Exits non-zero if the job failed (cron then mails the output, if MAILTO is set).
 #
 # Crontab line (every night at 02:30; cron's environment is minimal, so give SPARK_HOME, and
@@ -65,7 +73,25 @@ done
 
 log() { echo "$(date '+%F %T') nightly: $*" >&2; }
 
+# bidnn nightly-publish on the (remote) root and this date, with the given options.
+nightly_publish() (
+  local spark_submit jar props
+  bidnn_driver_logging
+  spark_submit="$(bidnn_spark_submit)"
+  jar="$(bidnn_path "${BIDNN_NIGHTLY_TOOL_JAR:-target/bidnn-spark-submit.jar}")"
+  props="$(bidnn_path "${BIDNN_SPARK_PROPERTIES:-conf/spark-defaults.conf}")"
+  "$spark_submit" --master 'local[1]' --name bidnn-nightly-publish --class "$default_main_class" \
+    --properties-file "$props" --conf spark.ui.enabled=false \
+    "$jar" nightly-publish --root "$root" --date "$day" "$@"
+)
+keep="${BIDNN_NIGHTLY_KEEP:-7}"
+[[ "$keep" =~ ^[1-9][0-9]*$ ]] || bidnn_die "BIDNN_NIGHTLY_KEEP must be a positive number, not $keep"
+
 if [[ -n "$local_root" && -e "$local_root/$day/_SUCCESS" ]]; then
+  log "$output already complete (_SUCCESS), nothing to do"
+  exit 0
+fi
+if [[ -z "$local_root" && $dry_run -eq 0 && "$(nightly_publish --status | tail -n 1)" == complete ]]; then
   log "$output already complete (_SUCCESS), nothing to do"
   exit 0
 fi
@@ -82,12 +108,13 @@ fi
 log "embedding into $output with submit/$target.sh"
 "$script" --conf "$conf_file" "${options[@]}" -- "${args[@]}"
 
-if [[ -z "$local_root" ]]; then
-  log "done: $output (not a local folder: _SUCCESS and 'latest' are left to the readers)"
+if [[ $dry_run -eq 1 ]]; then
+  echo "then: check $output/_SUCCESS, point ${root%/}/latest at $day, keep the $keep newest dated folders"
   exit 0
 fi
-if [[ $dry_run -eq 1 ]]; then
-  echo "then: check $local_root/$day/_SUCCESS, point $local_root/latest at $day, keep the ${BIDNN_NIGHTLY_KEEP:-7} newest dated folders"
+if [[ -z "$local_root" ]]; then
+  published="$(nightly_publish --keep "$keep")" || bidnn_die "could not publish $output (see above)"
+  while read -r line; do log "$line"; done <<< "$published"
   exit 0
 fi
 [[ -e "$local_root/$day/_SUCCESS" ]] || bidnn_die "the job ended without writing $local_root/$day/_SUCCESS"
@@ -95,7 +122,6 @@ ln -sfn "$day" "$local_root/.latest.tmp"
 mv -T "$local_root/.latest.tmp" "$local_root/latest"
 log "latest -> $day"
 
-keep="${BIDNN_NIGHTLY_KEEP:-7}"
 mapfile -t old < <(find "$local_root" -mindepth 1 -maxdepth 1 -type d -name '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' \
   -printf '%f\n' | sort -r | tail -n +"$((keep + 1))")
 for d in "${old[@]}"; do

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Bidirectional symmetrical deep neural networks (BiDNN) for multimodal embedding "
                 + "and crossmodal translation.",
         subcommands = {RunCommand.class, TrainCommand.class, EmbedCommand.class, RankCommand.class,
-                EvaluateCommand.class, CrossmodalEvalCommand.class, CompareCommand.class, PipelineCommand.class, SampleDataCommand.class,
+                EvaluateCommand.class, CrossmodalEvalCommand.class, CompareCommand.class, PipelineCommand.class, NightlyPublishCommand.class, SampleDataCommand.class,
                 SampleHyperlinkingCommand.class, CommandLine.HelpCommand.class})
 public final class BidnnCli implements Runnable {
 

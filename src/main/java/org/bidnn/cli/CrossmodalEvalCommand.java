@@ -1,6 +1,5 @@
 package org.bidnn.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bidnn.embed.PartitionEmbedder;
 import org.bidnn.eval.CrossmodalEvalJob;
@@ -35,7 +34,7 @@ public final class CrossmodalEvalCommand implements Callable<Integer> {
     @Option(names = "--labels", required = true, paramLabel = "FILE",
             description = "tab-separated: a segment id and its label a line (e.g. id<TAB>label, or the Wikipedia "
                     + "set's text_id<TAB>image_id<TAB>category)")
-    Path labels;
+    String labels;
 
     @Option(names = "--id-column", defaultValue = "1", paramLabel = "N",
             description = "column of the segment id in the labels file, from 1 (default: ${DEFAULT-VALUE})")
@@ -56,7 +55,7 @@ public final class CrossmodalEvalCommand implements Callable<Integer> {
     CrossmodalEvalJob.Space space;
 
     @Option(names = "--report", required = true, paramLabel = "OUT.json", description = "the report, JSON")
-    Path report;
+    String report;
 
     @Option(names = {"-b", "--batch-size"}, defaultValue = "" + PartitionEmbedder.DEFAULT_BATCH_SIZE,
             description = "segments per inference batch (default: ${DEFAULT-VALUE})")

@@ -1,6 +1,5 @@
 package org.bidnn.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.bidnn.eval.EvaluateJob;
@@ -24,21 +23,21 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--rankings", required = true, paramLabel = "FILE",
             description = "anchor<TAB>rank<TAB>target<TAB>score lines")
-    Path rankings;
+    String rankings;
 
     @Option(names = "--qrels", required = true, paramLabel = "FILE",
             description = "anchor<TAB>target<TAB>relevance lines; relevance 0 (not relevant), 1, or graded 2, 3, ...")
-    Path qrels;
+    String qrels;
 
     @Option(names = "--k", defaultValue = "10", paramLabel = "N",
             description = "cut-off of P@k and nDCG@k (default: ${DEFAULT-VALUE})")
     int k;
 
     @Option(names = "--report", required = true, paramLabel = "OUT.json", description = "the report, JSON")
-    Path report;
+    String report;
 
     @Option(names = "--markdown", paramLabel = "OUT.md", description = "also a summary in Markdown")
-    Path markdown;
+    String markdown;
 
     @Option(names = "--count-unranked",
             description = "score judged anchors that have no ranking as 0 instead of leaving them out (trec_eval -c)")

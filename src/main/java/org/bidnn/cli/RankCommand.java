@@ -1,6 +1,5 @@
 package org.bidnn.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.rank.RankJob;
@@ -33,7 +32,7 @@ public final class RankCommand implements Callable<Integer> {
     SegmentFormat format;
 
     @Option(names = "--anchors", required = true, paramLabel = "FILE", description = "the anchor ids, one a line")
-    Path anchors;
+    String anchors;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Targets targets;
@@ -41,7 +40,7 @@ public final class RankCommand implements Callable<Integer> {
     static final class Targets {
         @Option(names = "--candidates", required = true, paramLabel = "QRELS",
                 description = "rank only each anchor's judged targets, from anchor<TAB>target<TAB>relevance lines")
-        Path qrels;
+        String qrels;
 
         @Option(names = "--all-targets", required = true, description = "rank every segment of the corpus but the anchor")
         boolean all;
@@ -51,7 +50,7 @@ public final class RankCommand implements Callable<Integer> {
     int k;
 
     @Option(names = "--output", required = true, paramLabel = "PATH", description = "the rankings file (TSV)")
-    Path output;
+    String output;
 
     @Mixin
     SparkJobFlags sparkFlags;

@@ -1,17 +1,17 @@
 package org.bidnn.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bidnn.model.Architecture;
 import org.bidnn.run.Console;
 import org.bidnn.run.LocalRun;
 import org.bidnn.run.RunOptions;
+import org.bidnn.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code bidnn run}: the original single-machine tool's command line, flag for flag. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -25,7 +25,7 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "INFILE", description = "input data in LibSVM format: id, then modality 1 and modality 2 features")
-    Path input;
+    String input;
 
     @Parameters(index = "1", paramLabel = "OUTFILE", description = "output file (LibSVM); may contain %%e")
     String output;
@@ -46,7 +46,7 @@ public final class RunCommand implements Callable<Integer> {
     TrainingFlags flags;
 
     @Option(names = {"-l", "--load-model"}, paramLabel = "FILE", description = "start from this model")
-    Path loadModel;
+    String loadModel;
 
     @Option(names = {"-s", "--save-model"}, paramLabel = "FILE",
             description = "save the model here at the end (and with -w every N epochs); may contain %%e")
@@ -77,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
                 flags.training(flags.batchSize), loadModel, saveModel,
                 outputFlags.mode(), outputFlags.l2Norm, flags.ignoreZeroes, writeAfter,
                 execCommand, zeroBased);
-        new LocalRun(options, console).execute();
+        new LocalRun(options, SparkSessions.storageWithoutSession(), console).execute();
         return 0;
     }
 }

@@ -1,10 +1,10 @@
 package org.bidnn.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.bidnn.io.Storage;
 import org.bidnn.samples.SampleDataGenerator;
 import org.bidnn.samples.SampleParameters;
+import org.bidnn.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,7 +18,7 @@ public final class SampleDataCommand implements Callable<Integer> {
 
     @Option(names = "--out-dir", required = true, paramLabel = "DIR",
             description = "where to write segments.svm and segments-topics.tsv")
-    Path outDir;
+    String outDir;
 
     @Option(names = "--rows", description = "segments (default: ${DEFAULT-VALUE})")
     int rows = DEFAULTS.rows();
@@ -48,9 +48,8 @@ public final class SampleDataCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SampleParameters parameters = new SampleParameters(rows, mod1Size, mod2Size, topics, noise,
                 1 - onlyModality1 - onlyModality2, onlyModality1, onlyModality2, seed);
-        Files.createDirectories(outDir);
-        SampleDataGenerator.write(SampleDataGenerator.generate(parameters),
-                outDir.resolve("segments.svm"), outDir.resolve("segments-topics.tsv"));
+        SampleDataGenerator.write(SampleDataGenerator.generate(parameters), SparkSessions.storageWithoutSession(),
+                Storage.child(outDir, "segments.svm"), Storage.child(outDir, "segments-topics.tsv"));
         return 0;
     }
 }

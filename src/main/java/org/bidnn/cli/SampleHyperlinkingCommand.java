@@ -1,12 +1,11 @@
 package org.bidnn.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bidnn.samples.HyperlinkingParameters;
 import org.bidnn.samples.HyperlinkingSample;
 import org.bidnn.samples.HyperlinkingSampleGenerator;
 import org.bidnn.samples.HyperlinkingSummary;
+import org.bidnn.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +24,7 @@ public final class SampleHyperlinkingCommand implements Callable<Integer> {
 
     @Option(names = "--out-dir", required = true, paramLabel = "DIR",
             description = "where to write segments.svm, anchors.txt, qrels.tsv and segments-stories.tsv")
-    Path outDir;
+    String outDir;
 
     @Option(names = "--anchors", description = "anchor segments (default: ${DEFAULT-VALUE})")
     int anchors = DEFAULTS.anchors();
@@ -68,9 +67,8 @@ public final class SampleHyperlinkingCommand implements Callable<Integer> {
         HyperlinkingParameters parameters = new HyperlinkingParameters(anchors, targets, textSize, visualSize,
                 topics, 1 - onlyText - onlyVisual, onlyText, onlyVisual, sameTopicNegatives, randomNegatives,
                 labelNoise, seed);
-        Files.createDirectories(outDir);
         HyperlinkingSample sample = HyperlinkingSampleGenerator.generate(parameters);
-        HyperlinkingSampleGenerator.write(sample, outDir);
+        HyperlinkingSampleGenerator.write(sample, SparkSessions.storageWithoutSession(), outDir);
         System.out.print(HyperlinkingSummary.of(sample).describe(outDir));
         return 0;
     }

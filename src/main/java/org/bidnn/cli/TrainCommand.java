@@ -1,6 +1,5 @@
 package org.bidnn.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.run.Console;
@@ -42,8 +41,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--rep", required = true, paramLabel = "N", description = "size of the embedding (repsize, even)")
     int repSize;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "where to save the trained model")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "PATH",
+            description = "where to save the trained model (any Hadoop path: file, hdfs://, s3a://...)")
+    String model;
 
     @Mixin
     TrainingFlags flags;
@@ -69,18 +69,17 @@ public final class TrainCommand implements Callable<Integer> {
     int checkpointEvery;
 
     @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "where checkpoints go (default: MODEL.checkpoints)")
-    Path checkpointDir;
+    String checkpointDir;
 
     @Option(names = "--resume", paramLabel = "MODEL",
             description = "continue from this checkpoint or model until it has seen --epochs epochs")
-    Path resume;
+    String resume;
 
     @Override
     public Integer call() throws Exception {
         Console console = new Console(flags.verbosity(), spec.commandLine().getErr());
         int batch = batchPerWorker != null ? batchPerWorker : flags.batchSize;
-        Path checkpoints = checkpointDir != null ? checkpointDir
-                : model.resolveSibling(model.getFileName() + ".checkpoints");
+        String checkpoints = checkpointDir != null ? checkpointDir : Checkpoints.besideModel(model);
         SparkTrainingJob job = new SparkTrainingJob(input, inputFormat,
                 flags.architecture(mod1Size, mod2Size, hiddenSize, repSize), flags.optimizer(), flags.training(batch),
                 new SparkTrainingOptions(workers, averagingFrequency), flags.ignoreZeroes, model, resume,

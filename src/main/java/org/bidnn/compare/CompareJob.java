@@ -2,10 +2,7 @@ package org.bidnn.compare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,8 +16,8 @@ import org.apache.spark.mllib.evaluation.RankingMetrics;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.bidnn.eval.SparkRankingMetrics;
-import org.bidnn.io.AtomicFiles;
 import org.bidnn.io.Segment;
+import org.bidnn.io.Storage;
 import org.bidnn.io.spark.SegmentReaders;
 import org.bidnn.pipeline.PipelineConf;
 import org.bidnn.pipeline.RunDirectory;
@@ -28,6 +25,7 @@ import org.bidnn.pipeline.StageTimer;
 import org.bidnn.rank.AnchorList;
 import org.bidnn.rank.Qrels;
 import org.bidnn.run.Console;
+import org.bidnn.spark.SparkSessions;
 import org.bidnn.train.TrainingRows;
 
 /**
@@ -56,7 +54,7 @@ public final class CompareJob {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What a successful run gives back. */
-    public record Result(Path runDirectory, CompareReport report) {
+    public record Result(String runDirectory, CompareReport report) {
     }
 
     private final PipelineConf conf;
@@ -72,18 +70,19 @@ public final class CompareJob {
 
     public Result execute(SparkSession spark) throws Exception {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        RunDirectory run = RunDirectory.create(conf.outputRoot(), clock);
-        Path work = run.work();
+        Storage storage = SparkSessions.storage(spark);
+        RunDirectory run = RunDirectory.create(storage, conf.outputRoot(), clock);
+        String work = run.work();
         console.say(Console.SETTINGS, "Compare %s: run directory %s (%s until it succeeds)", conf.file(), run.done(), work);
         StageTimer stages = new StageTimer(console);
         try {
-            Files.copy(conf.file(), work.resolve(CONF), StandardCopyOption.COPY_ATTRIBUTES);
+            storage.copy(conf.file(), run.work(CONF));
             Inputs[] inputs = new Inputs[1];
             Map<Method, Scored> scored = new EnumMap<>(Method.class);
             WeightSearch.Outcome[] fusion = new WeightSearch.Outcome[1];
             List<TrainingOutcome> trained = new ArrayList<>();
 
-            stages.run("read", () -> inputs[0] = read(spark, sc));
+            stages.run("read", () -> inputs[0] = read(spark, sc, storage));
             EvaluationSet set = inputs[0].built.set();
             stages.run("baselines", () -> fusion[0] = baselines(sc, set, scored));
             stages.run("train", () -> trained.addAll(train(sc, inputs[0])));
@@ -92,7 +91,7 @@ public final class CompareJob {
             stages.run("report", () -> {
                 report[0] = new CompareReportBuilder(conf, set, inputs[0], fusion[0], scored, trained)
                         .build(run, stages.finished());
-                write(spark, work, report[0], set, trained);
+                write(spark, storage, run, report[0], set, trained);
             });
             run.publish();
             console.say(0, "Compare done in %.1fs: %s", stages.totalSeconds(), run.done());
@@ -112,16 +111,16 @@ public final class CompareJob {
     record Scored(double[] precisionAtK, double[] meanAveragePrecision) {
     }
 
-    private Inputs read(SparkSession spark, JavaSparkContext sc) throws Exception {
+    private Inputs read(SparkSession spark, JavaSparkContext sc, Storage storage) throws Exception {
         int d1 = conf.architecture().mod1Size();
         JavaRDD<Segment> corpus = SegmentReaders.read(spark, conf.input(), conf.inputFormat(), d1,
                 conf.architecture().mod2Size()).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Qrels qrels = Qrels.read(conf.qrels());
+            Qrels qrels = Qrels.read(storage, conf.qrels());
             Qrels candidates = conf.candidates() == null ? null
-                    : conf.candidates().equals(conf.qrels()) ? qrels : Qrels.read(conf.candidates());
+                    : conf.candidates().equals(conf.qrels()) ? qrels : Qrels.read(storage, conf.candidates());
             EvaluationSets.Built built = EvaluationSets.collect(sc, corpus, conf.input(),
-                    AnchorList.read(conf.anchors()), qrels, candidates, conf.rankK(), conf.evalK());
+                    AnchorList.read(storage, conf.anchors()), qrels, candidates, conf.rankK(), conf.evalK());
             console.warnAboutAnchors(built.notInCorpus(), "not in the corpus, left out");
             console.warnAboutAnchors(built.withoutRelevant(), "without any relevant judgment, left out");
             console.warnAboutAnchors(built.noCandidates(), "without judged targets in " + conf.candidates()
@@ -215,16 +214,16 @@ public final class CompareJob {
         return new Scored(precision, map);
     }
 
-    private void write(SparkSession spark, Path work, CompareReport report, EvaluationSet set,
+    private void write(SparkSession spark, Storage storage, RunDirectory run, CompareReport report, EvaluationSet set,
                        List<TrainingOutcome> trained) throws Exception {
-        AtomicFiles.write(work.resolve(REPORT_JSON), out -> {
+        storage.write(run.work(REPORT_JSON), out -> {
             JSON.writeValue(out, report);
             out.write('\n');
         });
         String table = CompareTable.markdown(report);
-        AtomicFiles.write(work.resolve(REPORT_MD), out -> out.write(table.getBytes(StandardCharsets.UTF_8)));
-        ComparePlots.writePrecisionPerEpoch(work.resolve(PRECISION_PLOT), report);
-        String skipped = ComparePlots.writeAnchorProjections(spark, work.resolve(PROJECTION_PLOT), set, trained,
+        storage.writeString(run.work(REPORT_MD), table);
+        ComparePlots.writePrecisionPerEpoch(storage, run.work(PRECISION_PLOT), report);
+        String skipped = ComparePlots.writeAnchorProjections(spark, storage, run.work(PROJECTION_PLOT), set, trained,
                 conf.compare());
         if (skipped != null) {
             console.say(Console.SETTINGS, "warning: no %s: %s", PROJECTION_PLOT, skipped);

@@ -1,7 +1,6 @@
 package org.bidnn.compare;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import org.bidnn.eval.plot.PrecisionPerEpochChart;
 import org.bidnn.eval.plot.PrincipalComponents;
 import org.bidnn.eval.plot.Projection;
 import org.bidnn.eval.plot.ProjectionChart;
+import org.bidnn.io.Storage;
 import org.bidnn.pipeline.PipelineConf;
 
 /** The two plots of a comparison: P@k per training epoch, and the anchors' first two principal components. */
@@ -21,7 +21,7 @@ final class ComparePlots {
     }
 
     /** P@k after every epoch of each trained method (mean over the runs), the untrained ones as flat lines. */
-    static void writePrecisionPerEpoch(Path png, CompareReport report) throws IOException {
+    static void writePrecisionPerEpoch(Storage storage, String png, CompareReport report) throws IOException {
         List<EpochCurve> curves = new ArrayList<>();
         List<Level> levels = new ArrayList<>();
         for (Method.Family family : Method.Family.values()) {
@@ -35,7 +35,7 @@ final class ComparePlots {
             }
         }
         String metric = "P@" + report.k();
-        PrecisionPerEpochChart.write(png, String.format(Locale.ROOT, "%s after each epoch (mean of %d run%s)", metric,
+        PrecisionPerEpochChart.write(storage, png, String.format(Locale.ROOT, "%s after each epoch (mean of %d run%s)", metric,
                 report.runs(), report.runs() == 1 ? "" : "s"), metric, curves, levels);
     }
 
@@ -47,7 +47,7 @@ final class ComparePlots {
      *         embedding that is not finite because the training diverged): the rest of the report
      *         is worth keeping without this plot
      */
-    static String writeAnchorProjections(SparkSession spark, Path png, EvaluationSet set, List<TrainingOutcome> trained,
+    static String writeAnchorProjections(SparkSession spark, Storage storage, String png, EvaluationSet set, List<TrainingOutcome> trained,
                                          PipelineConf.CompareSettings names) throws IOException {
         TrainingOutcome firstBiDNN = trained.stream()
                 .filter(o -> o.family() == Method.Family.BIDNN && o.run() == 0).findFirst().orElseThrow();
@@ -74,7 +74,7 @@ final class ComparePlots {
             return e.getMessage();
         }
         String[] idArray = ids.toArray(new String[0]);
-        ProjectionChart.write(png, List.of(
+        ProjectionChart.write(storage, png, List.of(
                 new Projection(String.format(Locale.ROOT, "Anchors, raw features (%s + %s)", names.mod1Name(),
                         names.mod2Name()), idArray, raw),
                 new Projection(String.format(Locale.ROOT, "Anchors, BiDNN multimodal embedding (seed %d)",

@@ -1,7 +1,5 @@
 package org.bidnn.embed;
 
-import org.bidnn.spark.TaskFailures;
-import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
@@ -9,16 +7,18 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.bidnn.io.Segment;
+import org.bidnn.io.Storage;
 import org.bidnn.io.spark.AtomicDirectories;
-import org.bidnn.io.spark.HadoopModelFiles;
 import org.bidnn.io.spark.ParquetSegmentWriter;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.io.spark.SegmentReaders;
 import org.bidnn.io.spark.SparkLibSvmWriter;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
+import org.bidnn.model.ModelFile;
 import org.bidnn.model.OutputMode;
 import org.bidnn.run.Console;
+import org.bidnn.spark.TaskFailures;
 
 /**
  * {@code bidnn embed}: applies a trained BiDNN to a corpus with Spark. The model is read on the
@@ -46,7 +46,7 @@ public final class EmbedJob {
             throw new FileAlreadyExistsException(options.output(), null,
                     "the output already exists (--overwrite replaces it)");
         }
-        BiDNNNetwork network = loadModel(hadoop);
+        BiDNNNetwork network = ModelFile.load(Storage.of(hadoop), options.model()).network();
         Architecture a = network.architecture();
         console.say(Console.PROGRESS, "Model %s: mod1size %d, mod2size %d, hdnsize %d, repsize %d",
                 options.model(), a.mod1Size(), a.mod2Size(), a.hiddenSize(), a.embeddingSize());
@@ -69,11 +69,6 @@ public final class EmbedJob {
         } finally {
             model.destroy();
         }
-    }
-
-    /** Through Hadoop's file system, so that a model on HDFS or S3 works as well as a local one. */
-    private BiDNNNetwork loadModel(Configuration hadoop) throws IOException {
-        return HadoopModelFiles.load(hadoop, options.model()).network();
     }
 
     private void write(SparkSession spark, JavaRDD<Segment> output, String dir, Architecture a) {

@@ -2,9 +2,7 @@ package org.bidnn.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,22 +17,23 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.bidnn.io.spark.HadoopModelFiles;
 import org.bidnn.embed.ModelBroadcast;
 import org.bidnn.embed.PartitionEmbedder;
-import org.bidnn.spark.TaskFailures;
-import org.bidnn.io.AtomicFiles;
 import org.bidnn.io.Segment;
+import org.bidnn.io.Storage;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.io.spark.SegmentReaders;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
+import org.bidnn.model.ModelFile;
 import org.bidnn.model.OutputMode;
 import org.bidnn.model.Presence;
 import org.bidnn.rank.CosineRanker;
 import org.bidnn.rank.Hit;
 import org.bidnn.rank.Ranking;
 import org.bidnn.run.Console;
+import org.bidnn.spark.SparkSessions;
+import org.bidnn.spark.TaskFailures;
 
 /**
  * {@code bidnn crossmodal-eval}: crossmodal retrieval with a trained BiDNN, the standard protocol of
@@ -75,8 +74,8 @@ public final class CrossmodalEvalJob {
      * @param labelColumn 1-based column of the label, 0 for the last
      * @param batchSize   segments per inference batch
      */
-    public record Options(String input, SegmentFormat inputFormat, Path labels, int idColumn, int labelColumn,
-                          String model, Space space, Path report, int batchSize) {
+    public record Options(String input, SegmentFormat inputFormat, String labels, int idColumn, int labelColumn,
+                          String model, Space space, String report, int batchSize) {
         public Options {
             if (batchSize <= 0) {
                 throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
@@ -101,8 +100,9 @@ public final class CrossmodalEvalJob {
         console.say(Console.SETTINGS, "Input: %s (%s)%nLabels: %s%nModel: %s%nSpace: %s%nReport: %s", options.input(),
                 options.inputFormat(), options.labels(), options.model(), options.space(), options.report());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Map<String, String> labels = Labels.read(options.labels(), options.idColumn(), options.labelColumn());
-        BiDNNNetwork network = HadoopModelFiles.load(sc.hadoopConfiguration(), options.model()).network();
+        Storage storage = SparkSessions.storage(spark);
+        Map<String, String> labels = Labels.read(storage, options.labels(), options.idColumn(), options.labelColumn());
+        BiDNNNetwork network = ModelFile.load(storage, options.model()).network();
         Architecture a = network.architecture();
         console.say(Console.PROGRESS, "Model %s: mod1size %d, mod2size %d, hdnsize %d, repsize %d", options.model(),
                 a.mod1Size(), a.mod2Size(), a.hiddenSize(), a.embeddingSize());
@@ -117,11 +117,11 @@ public final class CrossmodalEvalJob {
             for (int from : new int[] {1, 2}) {
                 directions.add(direction(sc, segments, model, a, from, present, labels));
             }
-            CrossmodalReport report = new CrossmodalReport(options.input(), options.labels().toString(), options.model(),
+            CrossmodalReport report = new CrossmodalReport(options.input(), options.labels(), options.model(),
                     options.space().toString(), present.size(), (int) present.stream().map(h -> labels.get(h.id())).distinct().count(),
                     directions);
-            AtomicFiles.write(options.report(), out -> {
-                JSON.writeValue(out, report); // closing it is harmless (AtomicFiles)
+            storage.write(options.report(), out -> {
+                JSON.writeValue(out, report); // closing it is harmless (Storage.write)
                 out.write('\n');
             });
             console.say(Console.PROGRESS, "Evaluated in %.3fs; wrote %s", (System.nanoTime() - start) / 1e9, options.report());

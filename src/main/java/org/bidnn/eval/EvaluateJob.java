@@ -3,8 +3,6 @@ package org.bidnn.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.mllib.evaluation.RankingMetrics;
-import org.bidnn.io.AtomicFiles;
+import org.bidnn.io.Storage;
 import org.bidnn.rank.Qrels;
 import org.bidnn.rank.RankingsFile;
 import org.bidnn.run.Console;
@@ -33,7 +31,7 @@ public final class EvaluateJob {
      * @param markdown      also write a Markdown summary here, or null
      * @param countUnranked score judged anchors without a ranking as empty rankings (0), as trec_eval -c
      */
-    public record Options(Path rankings, Path qrels, int k, Path report, Path markdown, boolean countUnranked) {
+    public record Options(String rankings, String qrels, int k, String report, String markdown, boolean countUnranked) {
         public Options {
             if (k <= 0) {
                 throw new IllegalArgumentException("--k must be positive, got " + k);
@@ -51,16 +49,17 @@ public final class EvaluateJob {
 
     /** Evaluates, writes the report(s), and returns the report. */
     public EvaluationReport execute(JavaSparkContext sc) throws IOException {
-        Map<String, List<String>> rankings = RankingsFile.read(options.rankings());
-        Qrels qrels = Qrels.read(options.qrels());
+        Storage storage = Storage.of(sc.hadoopConfiguration());
+        Map<String, List<String>> rankings = RankingsFile.read(storage, options.rankings());
+        Qrels qrels = Qrels.read(storage, options.qrels());
         EvaluationReport report = evaluate(sc, rankings, qrels, options.k(), options.countUnranked(),
-                options.rankings().toString(), options.qrels().toString());
-        AtomicFiles.write(options.report(), out -> {
-            JSON.writeValue(out, report); // closing it is harmless (AtomicFiles)
+                options.rankings(), options.qrels());
+        storage.write(options.report(), out -> {
+            JSON.writeValue(out, report); // closing it is harmless (Storage.write)
             out.write('\n');
         });
         if (options.markdown() != null) {
-            AtomicFiles.write(options.markdown(), out -> out.write(markdown(report).getBytes(StandardCharsets.UTF_8)));
+            storage.writeString(options.markdown(), markdown(report));
         }
         console.warnAboutAnchors(report.judgedNotRanked(), report.countUnranked() ? "judged but not ranked, scored 0"
                 : "judged but not ranked, left out (--count-unranked scores them 0)");

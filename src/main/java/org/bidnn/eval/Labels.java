@@ -1,10 +1,10 @@
 package org.bidnn.eval;
 
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bidnn.io.Storage;
 import org.bidnn.io.TextTable;
 
 /**
@@ -39,14 +39,14 @@ public final class Labels {
      * @throws org.bidnn.io.InputFileException if the file cannot be read, has no line, a line lacks
      *                                          the columns or has an empty one, or an id repeats
      */
-    public static Map<String, String> read(Path file, int idColumn, int labelColumn) {
+    public static Map<String, String> read(Storage storage, String file, int idColumn, int labelColumn) {
         if (idColumn <= 0 || labelColumn < 0) {
             throw new IllegalArgumentException("columns are numbered from 1, got id column " + idColumn
                     + " and label column " + labelColumn);
         }
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, Long> lineOf = new HashMap<>();
-        TextTable.read(file, TextTable.TAB, (line, fields) -> {
+        TextTable.read(storage, file, TextTable.TAB, (line, fields) -> {
             int label = labelColumn == 0 ? fields.length : labelColumn;
             int needed = Math.max(idColumn, label);
             if (fields.length < needed || fields.length < 2) {

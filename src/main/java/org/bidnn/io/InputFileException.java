@@ -1,9 +1,6 @@
 package org.bidnn.io;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 
 /**
  * A problem with an input file, located precisely enough to be fixed by hand: the file, the
@@ -40,17 +37,7 @@ public class InputFileException extends RuntimeException {
 
     /** A file that could not be read at all, with the reason in words ("no such file"). */
     public static InputFileException unreadable(String source, IOException e) {
-        String why;
-        if (e instanceof NoSuchFileException) {
-            why = "no such file";
-        } else if (e instanceof AccessDeniedException) {
-            why = "permission denied";
-        } else if (e instanceof MalformedInputException) {
-            why = "not UTF-8 text";
-        } else {
-            why = e.toString();
-        }
-        return new InputFileException(source, 0, null, "cannot read file", why, e);
+        return new InputFileException(source, 0, null, "cannot read file", StorageException.reason(e), e);
     }
 
     private static String message(String file, long line, String token, String what, String detail) {

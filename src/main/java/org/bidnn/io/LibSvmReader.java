@@ -2,14 +2,11 @@ package org.bidnn.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a whole local LibSVM file of segments into dense rows; see {@link LibSvmLineParser} for the
+ * Reads a whole LibSVM file (on any file system, see {@link Storage}) of segments into dense rows; see {@link LibSvmLineParser} for the
  * format. Two passes over the file: the first only decides whether it is 0-based (any index 0), so
  * that the second can check every index against the column count as it densifies.
  */
@@ -24,14 +21,14 @@ public final class LibSvmReader {
      * @return the rows in file order
      * @throws InputFileException if the file cannot be read, is malformed, or has no rows
      */
-    public static List<Segment> read(Path file, int dimensions) {
+    public static List<Segment> read(Storage storage, String file, int dimensions) {
         if (dimensions <= 0) {
             throw new IllegalArgumentException("dimensions must be positive, got " + dimensions);
         }
-        String source = file.toString();
-        boolean zeroBased = isZeroBased(file, source);
+        String source = file;
+        boolean zeroBased = isZeroBased(storage, file);
         List<Segment> rows = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = storage.openText(file)) {
             long lineNumber = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lineNumber++;
@@ -50,8 +47,8 @@ public final class LibSvmReader {
         return rows;
     }
 
-    private static boolean isZeroBased(Path file, String source) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    private static boolean isZeroBased(Storage storage, String source) {
+        try (BufferedReader in = storage.openText(source)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (LibSvmLineParser.hasZeroIndex(line)) {
                     return true;

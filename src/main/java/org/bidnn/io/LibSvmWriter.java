@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 
@@ -53,13 +52,13 @@ public final class LibSvmWriter {
         }
     }
 
-    /** Writes {@code ids[i]} with {@code rows[i]} for every i, atomically (see {@link AtomicFiles}). */
-    public static void write(Path file, List<String> ids, List<float[]> rows, boolean zeroBased)
+    /** Writes {@code ids[i]} with {@code rows[i]} for every i, atomically (see {@link Storage#write}). */
+    public static void write(Storage storage, String file, List<String> ids, List<float[]> rows, boolean zeroBased)
             throws IOException {
         if (ids.size() != rows.size()) {
             throw new IllegalArgumentException(ids.size() + " ids but " + rows.size() + " rows");
         }
-        write(file, () -> new Iterator<Segment>() {
+        write(storage, file, () -> new Iterator<Segment>() {
             private final Iterator<String> id = ids.iterator();
             private final Iterator<float[]> row = rows.iterator();
 
@@ -75,9 +74,10 @@ public final class LibSvmWriter {
         }, zeroBased);
     }
 
-    /** Writes the segments in order, atomically (see {@link AtomicFiles}). */
-    public static void write(Path file, Iterable<Segment> segments, boolean zeroBased) throws IOException {
-        AtomicFiles.write(file, out -> {
+    /** Writes the segments in order, atomically (see {@link Storage#write}). */
+    public static void write(Storage storage, String file, Iterable<Segment> segments, boolean zeroBased)
+            throws IOException {
+        storage.write(file, out -> {
             Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             StringBuilder line = new StringBuilder();
             for (Segment s : segments) {

@@ -2,13 +2,10 @@ package org.bidnn.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * Reads a small local text file of fields line by line, for the evaluation files that go with a
+ * Reads a small text file (on any file system, see {@link Storage}) of fields line by line, for the evaluation files that go with a
  * corpus: anchor lists, relevance judgments, rankings, labels. Blank lines and lines whose first
  * non-blank character is {@code #} are skipped; every other line is split into fields and handed
  * over with its 1-based number, so that the caller's errors name the file and the line
@@ -34,10 +31,10 @@ public final class TextTable {
      * @return the number of lines that held fields
      * @throws InputFileException if the file cannot be read, or from {@code row}
      */
-    public static long read(Path file, Pattern separator, Row row) {
-        String source = file.toString();
+    public static long read(Storage storage, String file, Pattern separator, Row row) {
+        String source = file;
         long rows = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = storage.openText(file)) {
             long number = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 number++;
@@ -60,7 +57,7 @@ public final class TextTable {
     }
 
     /** An error about a line of {@code file}; {@code token} may be null. */
-    public static InputFileException error(Path file, long line, String token, String what, String detail) {
-        return new InputFileException(file.toString(), line, token, what, detail);
+    public static InputFileException error(String file, long line, String token, String what, String detail) {
+        return new InputFileException(file, line, token, what, detail);
     }
 }

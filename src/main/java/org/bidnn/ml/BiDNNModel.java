@@ -2,8 +2,6 @@ package org.bidnn.ml;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
@@ -22,10 +20,12 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.bidnn.embed.ModelBroadcast;
 import org.bidnn.embed.PartitionEmbedder;
-import org.bidnn.io.spark.HadoopModelFiles;
+import org.bidnn.io.Storage;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
+import org.bidnn.model.ModelFile;
 import org.bidnn.model.Optimizer;
+import org.bidnn.spark.SparkSessions;
 import scala.Option;
 
 /**
@@ -83,8 +83,8 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
      */
     public static BiDNNModel fromModelFile(String path) throws IOException {
         Option<SparkSession> active = SparkSession.getActiveSession();
-        Configuration hadoop = active.isDefined() ? active.get().sparkContext().hadoopConfiguration() : new Configuration();
-        return new BiDNNModel(HadoopModelFiles.load(hadoop, path).network());
+        Storage storage = active.isDefined() ? SparkSessions.storage(active.get()) : SparkSessions.storageWithoutSession();
+        return new BiDNNModel(ModelFile.load(storage, path).network());
     }
 
     @Override
@@ -207,7 +207,7 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
     }
 
     private static String dataFile(String path) {
-        return new Path(path, DATA_FILE).toString();
+        return Storage.child(path, DATA_FILE);
     }
 
     /** Spark's metadata, then the network as a model file, through Hadoop's file system. */
@@ -223,7 +223,7 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
         public void saveImpl(String path) {
             DefaultParamsWriter.saveMetadata(instance, path, sc(), Option.empty(), Option.empty());
             try {
-                HadoopModelFiles.save(sc().hadoopConfiguration(), dataFile(path), instance.network);
+                ModelFile.save(instance.network, Storage.of(sc().hadoopConfiguration()), dataFile(path));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -238,7 +238,7 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
                     DefaultParamsReader.loadMetadata(path, sc(), BiDNNModel.class.getName());
             BiDNNNetwork network;
             try {
-                network = HadoopModelFiles.load(sc().hadoopConfiguration(), dataFile(path)).network();
+                network = ModelFile.load(Storage.of(sc().hadoopConfiguration()), dataFile(path)).network();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -8,14 +8,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.bidnn.io.AtomicFiles;
+import org.bidnn.io.InputFileException;
+import org.bidnn.io.Storage;
+import org.bidnn.io.StorageException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -27,8 +26,10 @@ import org.deeplearning4j.util.ModelSerializer;
  *   <li>{@code network.zip}: the network in DL4J's own {@link ModelSerializer} format
  *       (configuration JSON, parameters and, when saved, the optimiser state for resuming).</li>
  * </ul>
- * Files are written to a temporary file beside the target and renamed, so readers never see a
- * partial model. Readers refuse a newer {@code formatVersion} than they know. The same bytes also
+ * Files are read and written through Hadoop's file systems ({@link Storage}): a local path, or
+ * {@code hdfs://}, {@code s3a://} and the other schemes of the classpath; they are written to a
+ * temporary file beside the target and renamed, so readers never see a partial model.
+ * Readers refuse a newer {@code formatVersion} than they know. The same bytes also
  * travel in memory ({@link #toBytes}, {@link #fromBytes}), e.g. as a Spark broadcast.
  */
 public final class ModelFile {
@@ -50,9 +51,12 @@ public final class ModelFile {
     public record Loaded(BiDNNNetwork network, ModelMetadata metadata) {
     }
 
-    /** Writes {@code network} (with its optimiser state, so training can resume) to {@code path}. */
-    public static void save(BiDNNNetwork network, Path path) throws IOException {
-        AtomicFiles.write(path, out -> write(network, true, out));
+    /**
+     * Writes {@code network} (with its optimiser state, so training can resume) to {@code path}, on
+     * any file system {@code storage} reaches, atomically.
+     */
+    public static void save(BiDNNNetwork network, Storage storage, String path) throws IOException {
+        storage.write(path, out -> write(network, true, out));
     }
 
     /** The bytes {@link #save} would write, e.g. to broadcast the model to Spark executors. */
@@ -97,13 +101,13 @@ public final class ModelFile {
     }
 
     /** Reads only the metadata. */
-    public static ModelMetadata readMetadata(Path path) throws IOException {
-        return read(path, false).metadata();
+    public static ModelMetadata readMetadata(Storage storage, String path) throws IOException {
+        return read(storage, path, false).metadata();
     }
 
-    /** Reads the whole model, optimiser state included. */
-    public static Loaded load(Path path) throws IOException {
-        return read(path, true);
+    /** Reads the whole model, optimiser state included; a missing or broken file is a {@link ModelFileException}. */
+    public static Loaded load(Storage storage, String path) throws IOException {
+        return read(storage, path, true);
     }
 
     /**
@@ -115,17 +119,15 @@ public final class ModelFile {
         return read(new ByteArrayInputStream(bytes), sourceName, true);
     }
 
-    private static Loaded read(Path path, boolean withNetwork) throws IOException {
+    private static Loaded read(Storage storage, String path, boolean withNetwork) throws IOException {
         InputStream in;
         try {
-            in = Files.newInputStream(path);
-        } catch (NoSuchFileException e) {
-            throw new ModelFileException(path, "no such file");
-        } catch (IOException e) {
-            throw new ModelFileException(path, "not a readable BiDNN model (" + e.getMessage() + ")");
+            in = storage.open(path);
+        } catch (InputFileException e) {
+            throw new ModelFileException(path, StorageException.reason((IOException) e.getCause()));
         }
         try (in) {
-            return read(in, path.toString(), withNetwork);
+            return read(in, path, withNetwork);
         }
     }
 
@@ -172,10 +174,6 @@ public final class ModelFile {
 
     /** A model file that cannot be used; the message names the file. */
     public static final class ModelFileException extends IOException {
-        public ModelFileException(Path path, String problem) {
-            this(path.toString(), problem);
-        }
-
         /** @param source the model's name as the user gave it (a path or a URI) */
         public ModelFileException(String source, String problem) {
             super(source + ": " + problem);

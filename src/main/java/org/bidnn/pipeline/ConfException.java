@@ -1,6 +1,5 @@
 package org.bidnn.pipeline;
 
-import java.nio.file.Path;
 
 /**
  * A job configuration that cannot be run: an unknown or repeated key, a missing required key, a
@@ -9,18 +8,18 @@ import java.nio.file.Path;
  */
 public final class ConfException extends IllegalArgumentException {
 
-    private final Path file;
+    private final String file;
     private final String key;
     private final int line;
 
-    ConfException(Path file, int line, String key, String message) {
+    ConfException(String file, int line, String key, String message) {
         super(file + (line > 0 ? ":" + line : "") + ": " + (key == null ? "" : key + ": ") + message);
         this.file = file;
         this.key = key;
         this.line = line;
     }
 
-    public Path file() {
+    public String file() {
         return file;
     }
 

@@ -1,14 +1,15 @@
 package org.bidnn.pipeline;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.bidnn.io.InputFileException;
+import org.bidnn.io.Storage;
+import org.bidnn.io.StorageException;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
@@ -28,11 +29,11 @@ import org.bidnn.train.TrainingSettings;
  * <p>Everything is checked when the file is read, before any work starts: an error is a
  * {@link ConfException} naming the file, the line (when the key is there) and the key.
  */
-public record PipelineConf(Path file, Map<String, String> values, String input, SegmentFormat inputFormat,
+public record PipelineConf(String file, Map<String, String> values, String input, SegmentFormat inputFormat,
                            boolean ignoreZeroes, Architecture architecture, Optimizer optimizer,
                            TrainingSettings training, String master, SparkTrainingOptions sparkOptions,
-                           boolean l2Norm, OutputMode outputMode, Path anchors, Path candidates, int rankK,
-                           Path qrels, int evalK, Path outputRoot, CompareSettings compare,
+                           boolean l2Norm, OutputMode outputMode, String anchors, String candidates, int rankK,
+                           String qrels, int evalK, String outputRoot, CompareSettings compare,
                            Map<String, Integer> lines) {
 
     /**
@@ -117,19 +118,25 @@ public record PipelineConf(Path file, Map<String, String> values, String input, 
         return training.seed() + run;
     }
 
-    /** Reads and checks {@code file}. */
-    public static PipelineConf read(Path file) throws IOException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "no such job configuration file");
+    /**
+     * Reads and checks {@code file}. The file and every path in it are Hadoop paths
+     * ({@link Storage}): the input files given must exist on their file systems.
+     */
+    public static PipelineConf read(Storage storage, String file) throws IOException {
+        if (!storage.exists(file)) {
+            throw new StorageException(file, "no such job configuration file");
         }
-        return parse(file, lines);
+        List<String> lines;
+        try (BufferedReader in = storage.openText(file)) {
+            lines = in.lines().toList();
+        } catch (UncheckedIOException e) {
+            throw InputFileException.unreadable(file, e.getCause());
+        }
+        return parse(storage, file, lines);
     }
 
     /** Parses and checks the lines of {@code file}. */
-    static PipelineConf parse(Path file, List<String> lines) {
+    static PipelineConf parse(Storage storage, String file, List<String> lines) {
         Map<String, Integer> lineOf = new LinkedHashMap<>();
         Map<String, String> given = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -160,7 +167,7 @@ public record PipelineConf(Path file, Map<String, String> values, String input, 
                         given.containsKey(k.name()) ? "a value is required" : "missing required key");
             }
         }
-        return new Reader(file, given, lineOf).conf();
+        return new Reader(storage, file, given, lineOf).conf();
     }
 
     private static String suggestion(String key) {
@@ -174,7 +181,7 @@ public record PipelineConf(Path file, Map<String, String> values, String input, 
     }
 
     /** Typed access to the values, each error naming its key and line. */
-    private record Reader(Path file, Map<String, String> given, Map<String, Integer> lineOf) {
+    private record Reader(Storage storage, String file, Map<String, String> given, Map<String, Integer> lineOf) {
 
         String string(String key) {
             return given.getOrDefault(key, BY_NAME.get(key).defaultValue());
@@ -239,22 +246,38 @@ public record PipelineConf(Path file, Map<String, String> values, String input, 
             return v;
         }
 
-        Path existingFile(String key) {
+        String existingFile(String key) {
             String v = string(key);
             if (v.isEmpty()) {
                 return null;
             }
-            Path p = Path.of(v);
-            if (!Files.isRegularFile(p)) {
-                throw error(key, "no such file: " + p);
+            if (!exists(key, v) || isDirectory(key, v)) {
+                throw error(key, "no such file: " + v);
             }
-            return p;
+            return v;
+        }
+
+        private boolean exists(String key, String path) {
+            try {
+                return storage.exists(path);
+            } catch (IOException e) {
+                throw error(key, e.getMessage());
+            }
+        }
+
+        private boolean isDirectory(String key, String path) {
+            try {
+                return storage.isDirectory(path);
+            } catch (IOException e) {
+                throw error(key, e.getMessage());
+            }
         }
 
         PipelineConf conf() {
             String input = string("input.path");
-            boolean local = !input.contains("://") && input.chars().noneMatch(c -> "*?[{".indexOf(c) >= 0);
-            if (local && !Files.exists(Path.of(input))) {
+            // A glob is left to Spark's reader, which expands it.
+            boolean glob = input.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
+            if (!glob && !exists("input.path", input)) {
                 throw error("input.path", "no such file or directory: " + input);
             }
             SegmentFormat format;
@@ -294,7 +317,7 @@ public record PipelineConf(Path file, Map<String, String> values, String input, 
             SparkTrainingOptions spark = new SparkTrainingOptions(integer("spark.workers", 0),
                     integer("spark.averaging-frequency", 1));
             String master = string("spark.master");
-            Path candidates = existingFile("rank.candidates");
+            String candidates = existingFile("rank.candidates");
             boolean allTargets = bool("rank.all-targets");
             if (allTargets == (candidates != null)) {
                 throw error(allTargets ? "rank.all-targets" : "rank.candidates", allTargets
@@ -317,7 +340,7 @@ public record PipelineConf(Path file, Map<String, String> values, String input, 
                     new Optimizer(lr, momentum), training, master.isEmpty() ? null : master, spark,
                     bool("embed.l2-norm"), bool("embed.crossmodal") ? OutputMode.CROSSMODAL : OutputMode.EMBEDDING,
                     existingFile("rank.anchors"), candidates, integer("rank.k", 1), existingFile("eval.qrels"),
-                    integer("eval.k", 1), Path.of(string("output.root")), compare, Map.copyOf(lineOf));
+                    integer("eval.k", 1), string("output.root"), compare, Map.copyOf(lineOf));
         }
     }
 }

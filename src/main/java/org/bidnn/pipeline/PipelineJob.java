@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +18,12 @@ import org.bidnn.embed.EmbedOptions;
 import org.bidnn.embed.PartitionEmbedder;
 import org.bidnn.eval.EvaluateJob;
 import org.bidnn.eval.EvaluationReport;
-import org.bidnn.io.AtomicFiles;
+import org.bidnn.io.Storage;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.rank.RankJob;
 import org.bidnn.rank.RankOptions;
 import org.bidnn.run.Console;
+import org.bidnn.spark.SparkSessions;
 import org.bidnn.train.Checkpoints;
 import org.bidnn.train.EpochListener;
 import org.bidnn.train.SparkTrainingJob;
@@ -64,7 +63,7 @@ public final class PipelineJob {
     }
 
     /** What a successful run gives back. */
-    public record Result(Path runDirectory, Report report) {
+    public record Result(String runDirectory, Report report) {
     }
 
     private final PipelineConf conf;
@@ -84,40 +83,43 @@ public final class PipelineJob {
     }
 
     public Result execute(SparkSession spark) throws Exception {
-        RunDirectory run = RunDirectory.create(conf.outputRoot(), clock);
-        Path work = run.work();
-        Path done = run.done();
+        Storage storage = SparkSessions.storage(spark);
+        RunDirectory run = RunDirectory.create(storage, conf.outputRoot(), clock);
+        String work = run.work();
+        String done = run.done();
         console.say(Console.SETTINGS, "Pipeline %s: run directory %s (%s until it succeeds)", conf.file(), done, work);
         StageTimer stages = new StageTimer(console);
         try {
-            Files.copy(conf.file(), work.resolve(CONF), StandardCopyOption.COPY_ATTRIBUTES);
-            Path model = work.resolve(MODEL);
-            String embedding = work.resolve(EMBEDDING).toAbsolutePath().toString();
-            Path rankings = work.resolve(RANKINGS);
+            storage.copy(conf.file(), run.work(CONF));
+            // Every stage hands its output to the next through the run directory, on the file
+            // system of the output root (HDFS on a cluster), never through the driver's disk.
+            String model = run.work(MODEL);
+            String embedding = run.work(EMBEDDING);
+            String rankings = run.work(RANKINGS);
             EvaluationReport[] evaluation = new EvaluationReport[1];
 
-            stages.run("train", () -> train(spark, model, work));
-            stages.run("embed", () -> new EmbedJob(new EmbedOptions(model.toAbsolutePath().toString(),
+            stages.run("train", () -> train(spark, model, run));
+            stages.run("embed", () -> new EmbedJob(new EmbedOptions(model,
                     conf.input(), conf.inputFormat(), embedding, SegmentFormat.LIBSVM, conf.outputMode(), conf.l2Norm(),
                     conf.ignoreZeroes(), false, PartitionEmbedder.DEFAULT_BATCH_SIZE, false), console).execute(spark));
             stages.run("rank", () -> new RankJob(new RankOptions(embedding, SegmentFormat.LIBSVM,
                     conf.anchors(), conf.candidates(), conf.rankK(), rankings, false), console).execute(spark));
             stages.run("evaluate", () -> evaluation[0] = new EvaluateJob(new EvaluateJob.Options(rankings,
-                    conf.qrels(), conf.evalK(), work.resolve(EVALUATION_JSON), work.resolve(EVALUATION_MD), false), console)
+                    conf.qrels(), conf.evalK(), run.work(EVALUATION_JSON), run.work(EVALUATION_MD), false), console)
                     .execute(JavaSparkContext.fromSparkContext(spark.sparkContext())));
 
             EvaluationReport e = evaluation[0];
             // Named as they will be once the run directory has its final name.
-            EvaluationReport named = new EvaluationReport(done.resolve(RANKINGS).toString(), e.qrels(), e.k(),
+            EvaluationReport named = new EvaluationReport(run.done(RANKINGS), e.qrels(), e.k(),
                     e.relevance(), e.countUnranked(), e.evaluated(), e.mean(), e.perAnchor(), e.judgedNotRanked(),
                     e.rankedNotJudged(), e.withoutRelevant());
             Scores scores = new Scores(e.k(), e.mean().precisionAtK(), e.mean().meanAveragePrecision(),
                     e.mean().ndcgAtK(), e.evaluated());
             Report[] report = new Report[1];
             stages.run("report", () -> {
-                report[0] = new Report(done.toString(), conf.file().toString(), run.started().toString(), scores,
+                report[0] = new Report(done, conf.file(), run.started().toString(), scores,
                         stages.finished(), conf.values(), named);
-                writeReports(work, report[0]);
+                writeReports(storage, run, report[0]);
             });
             run.publish();
             console.say(0, "Pipeline done in %.1fs: %s", stages.totalSeconds(), done);
@@ -129,10 +131,10 @@ public final class PipelineJob {
         }
     }
 
-    private void train(SparkSession spark, Path model, Path work) throws IOException {
+    private void train(SparkSession spark, String model, RunDirectory run) throws IOException {
         SparkTrainingJob job = new SparkTrainingJob(conf.input(), conf.inputFormat(), conf.architecture(),
                 conf.optimizer(), conf.training(), conf.sparkOptions(), conf.ignoreZeroes(), model, null,
-                new Checkpoints(work.resolve(MODEL + ".checkpoints"), 0));
+                new Checkpoints(run.work(MODEL + ".checkpoints"), 0));
         if (progressBarOut == null || conf.training().epochs() == 0) {
             job.run(spark, console, EpochListener.NONE);
             return;
@@ -148,14 +150,14 @@ public final class PipelineJob {
         return new java.io.PrintWriter(new java.io.OutputStreamWriter(progressBarOut, StandardCharsets.UTF_8), true);
     }
 
-    private void writeReports(Path work, Report report) throws IOException {
-        AtomicFiles.write(work.resolve(REPORT_JSON), out -> {
+    private void writeReports(Storage storage, RunDirectory run, Report report) throws IOException {
+        storage.write(run.work(REPORT_JSON), out -> {
             JSON.writeValue(out, report);
             out.write('\n');
         });
         StringBuilder md = new StringBuilder();
         Scores s = report.scores();
-        md.append("# BiDNN pipeline run ").append(Path.of(report.run()).getFileName()).append("\n\n");
+        md.append("# BiDNN pipeline run ").append(Storage.name(report.run())).append("\n\n");
         md.append("Configuration: `").append(report.conf()).append("` (copied to `").append(CONF)
                 .append("`), started ").append(report.started()).append(".\n\n");
         md.append(String.format(Locale.ROOT, "| anchors | P@%d | MAP | nDCG@%d |%n|---|---|---|---|%n", s.k(), s.k()));
@@ -170,6 +172,6 @@ public final class PipelineJob {
                 .append(v.isEmpty() ? "" : "`" + v + "`").append(" |\n"));
         md.append("\nThe per-anchor evaluation is in `").append(EVALUATION_MD).append("` and `").append(REPORT_JSON)
                 .append("`.\n");
-        AtomicFiles.write(work.resolve(REPORT_MD), out -> out.write(md.toString().getBytes(StandardCharsets.UTF_8)));
+        storage.writeString(run.work(REPORT_MD), md.toString());
     }
 }

@@ -1,14 +1,11 @@
 package org.bidnn.pipeline;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.bidnn.io.Storage;
 
 /**
  * The dated directory a run of {@code pipeline} or {@code compare} writes into: the run works in
@@ -16,6 +13,9 @@ import java.util.Locale;
  * to {@code ROOT/STAMP} ({@code 2026-11-23T07-45-12}, local time), so a directory named by its
  * stamp alone is complete. A run that fails leaves its {@code .incomplete-} directory with a
  * {@code _FAILED} file saying which stage failed and why; one that was killed leaves it without.
+ *
+ * <p>The root may be on any file system ({@link Storage}), HDFS in a cluster: the directory is
+ * renamed, not copied, so publishing is one atomic step on HDFS and local disks.
  */
 public final class RunDirectory {
 
@@ -23,24 +23,30 @@ public final class RunDirectory {
     public static final String INCOMPLETE_PREFIX = ".incomplete-";
     public static final String FAILED_MARKER = "_FAILED";
 
+    private final Storage storage;
     private final LocalDateTime started;
-    private final Path work;
-    private final Path done;
+    private final String work;
+    private final String done;
 
-    private RunDirectory(LocalDateTime started, Path work, Path done) {
+    private RunDirectory(Storage storage, LocalDateTime started, String work, String done) {
+        this.storage = storage;
         this.started = started;
         this.work = work;
         this.done = done;
     }
 
-    /** Creates the working directory of a run starting now, under {@code root} (created if needed). */
-    public static RunDirectory create(Path root, Clock clock) throws IOException {
+    /**
+     * Creates the working directory of a run starting now, under {@code root} (created if needed).
+     * The run's paths keep the form of {@code root} (a relative root gives relative paths, which
+     * Spark and {@link Storage} resolve alike).
+     */
+    public static RunDirectory create(Storage storage, String root, Clock clock) throws IOException {
         LocalDateTime started = LocalDateTime.now(clock);
-        Files.createDirectories(root);
-        String name = freeName(root, STAMP.format(started));
-        Path work = root.resolve(INCOMPLETE_PREFIX + name);
-        Files.createDirectory(work);
-        return new RunDirectory(started, work, root.resolve(name));
+        storage.mkdirs(root);
+        String name = freeName(storage, root, STAMP.format(started));
+        String work = Storage.child(root, INCOMPLETE_PREFIX + name);
+        storage.mkdirs(work);
+        return new RunDirectory(storage, started, work, Storage.child(root, name));
     }
 
     public LocalDateTime started() {
@@ -48,34 +54,44 @@ public final class RunDirectory {
     }
 
     /** Where the run writes while it runs. */
-    public Path work() {
+    public String work() {
         return work;
     }
 
+    /** {@code name} inside the working directory. */
+    public String work(String name) {
+        return Storage.child(work, name);
+    }
+
     /** Where the run will be once published. */
-    public Path done() {
+    public String done() {
         return done;
+    }
+
+    /** {@code name} inside the run once published. */
+    public String done(String name) {
+        return Storage.child(done, name);
     }
 
     /** Gives the run its final name, atomically. */
     public void publish() throws IOException {
-        Files.move(work, done, StandardCopyOption.ATOMIC_MOVE);
+        storage.rename(work, done);
     }
 
     /** Leaves the {@code _FAILED} marker; a failure to write it is added to {@code failure}. */
     public void markFailed(String stage, Throwable failure) {
         try {
-            Files.writeString(work.resolve(FAILED_MARKER), "stage: " + stage + "\nerror: " + failure + "\n",
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            storage.writeString(work(FAILED_MARKER), "stage: " + stage + "\nerror: " + failure + "\n");
+        } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);
         }
     }
 
     /** The stamp, or the stamp with -2, -3... if a run of the same second already has it. */
-    private static String freeName(Path root, String stamp) {
+    private static String freeName(Storage storage, String root, String stamp) throws IOException {
         String name = stamp;
-        for (int i = 2; Files.exists(root.resolve(name)) || Files.exists(root.resolve(INCOMPLETE_PREFIX + name)); i++) {
+        for (int i = 2; storage.exists(Storage.child(root, name))
+                || storage.exists(Storage.child(root, INCOMPLETE_PREFIX + name)); i++) {
             name = stamp + "-" + i;
         }
         return name;

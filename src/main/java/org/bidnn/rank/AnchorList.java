@@ -1,10 +1,10 @@
 package org.bidnn.rank;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bidnn.io.Storage;
 import org.bidnn.io.TextTable;
 
 /** A list of segment ids, one a line, such as the anchors to rank targets for. */
@@ -18,10 +18,10 @@ public final class AnchorList {
      * @throws org.bidnn.io.InputFileException if the file cannot be read, has no id, a line with more
      *                                          than one field, or an id twice (with both lines)
      */
-    public static List<String> read(Path file) {
+    public static List<String> read(Storage storage, String file) {
         List<String> ids = new ArrayList<>();
         Map<String, Long> lineOf = new HashMap<>();
-        TextTable.read(file, TextTable.BLANKS, (line, fields) -> {
+        TextTable.read(storage, file, TextTable.BLANKS, (line, fields) -> {
             if (fields.length != 1) {
                 throw TextTable.error(file, line, null, "expected one id, found " + fields.length + " fields",
                         "the file lists one segment id a line");

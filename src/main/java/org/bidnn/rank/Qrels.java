@@ -1,12 +1,12 @@
 package org.bidnn.rank;
 
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.bidnn.io.Storage;
 import org.bidnn.io.TextTable;
 
 /**
@@ -18,19 +18,19 @@ import org.bidnn.io.TextTable;
  */
 public final class Qrels {
 
-    private final Path file;
+    private final String file;
     private final Map<String, Map<String, Integer>> byAnchor;
 
-    private Qrels(Path file, Map<String, Map<String, Integer>> byAnchor) {
+    private Qrels(String file, Map<String, Map<String, Integer>> byAnchor) {
         this.file = file;
         this.byAnchor = byAnchor;
     }
 
     /** @throws org.bidnn.io.InputFileException if the file cannot be read, is malformed or has no judgment */
-    public static Qrels read(Path file) {
+    public static Qrels read(Storage storage, String file) {
         Map<String, Map<String, Integer>> byAnchor = new LinkedHashMap<>();
         Map<String, Long> lineOf = new HashMap<>();
-        long rows = TextTable.read(file, TextTable.BLANKS, (line, fields) -> {
+        long rows = TextTable.read(storage, file, TextTable.BLANKS, (line, fields) -> {
             if (fields.length != 3) {
                 throw TextTable.error(file, line, null, "expected 3 fields, found " + fields.length,
                         "a judgment is anchor<TAB>target<TAB>relevance");
@@ -58,7 +58,7 @@ public final class Qrels {
         return new Qrels(file, byAnchor);
     }
 
-    public Path file() {
+    public String file() {
         return file;
     }
 

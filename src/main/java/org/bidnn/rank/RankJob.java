@@ -2,7 +2,6 @@ package org.bidnn.rank;
 
 import java.io.Serializable;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,10 +13,12 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.bidnn.spark.TaskFailures;
 import org.bidnn.io.Segment;
+import org.bidnn.io.Storage;
 import org.bidnn.io.spark.SegmentReaders;
 import org.bidnn.run.Console;
+import org.bidnn.spark.SparkSessions;
+import org.bidnn.spark.TaskFailures;
 
 /**
  * {@code bidnn rank}: for each anchor, the targets ranked by cosine similarity of their embeddings,
@@ -49,12 +50,13 @@ public final class RankJob {
         console.say(Console.SETTINGS, "Embeddings: %s (%s)%nAnchors: %s%nTargets: %s%nk: %d%nOutput: %s",
                 options.embeddings(), options.format(), options.anchors(),
                 options.allTargets() ? "all" : "judged in " + options.candidates(), options.k(), options.output());
-        if (!options.overwrite() && Files.exists(options.output())) {
-            throw new FileAlreadyExistsException(options.output().toString(), null,
+        Storage storage = SparkSessions.storage(spark);
+        if (!options.overwrite() && storage.exists(options.output())) {
+            throw new FileAlreadyExistsException(options.output(), null,
                     "the output already exists (--overwrite replaces it)");
         }
-        List<String> anchors = AnchorList.read(options.anchors());
-        Qrels qrels = options.allTargets() ? null : Qrels.read(options.candidates());
+        List<String> anchors = AnchorList.read(storage, options.anchors());
+        Qrels qrels = options.allTargets() ? null : Qrels.read(storage, options.candidates());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         long start = System.nanoTime();
         JavaRDD<Segment> embeddings = null;
@@ -69,7 +71,7 @@ public final class RankJob {
             }
             CosineRanker.Result result = CosineRanker.rank(sc, queries, embeddings,
                     new CosineRanker.Settings(options.k(), true, candidates, "anchors"));
-            RankingsFile.write(options.output(), result.rankings());
+            RankingsFile.write(storage, options.output(), result.rankings());
             List<String> nothingRanked = result.rankings().stream().filter(r -> r.hits().isEmpty())
                     .map(Ranking::query).toList();
             console.warnAboutAnchors(nothingRanked, "with no target that could be ranked");

@@ -1,6 +1,5 @@
 package org.bidnn.rank;
 
-import java.nio.file.Path;
 import org.bidnn.io.spark.SegmentFormat;
 
 /**
@@ -13,8 +12,8 @@ import org.bidnn.io.spark.SegmentFormat;
  * @param output     the rankings file, written whole or not at all
  * @param overwrite  replace an existing output
  */
-public record RankOptions(String embeddings, SegmentFormat format, Path anchors, Path candidates, int k,
-                          Path output, boolean overwrite) {
+public record RankOptions(String embeddings, SegmentFormat format, String anchors, String candidates, int k,
+                          String output, boolean overwrite) {
 
     public RankOptions {
         if (k <= 0) {

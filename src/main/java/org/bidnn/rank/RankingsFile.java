@@ -5,14 +5,13 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bidnn.io.AtomicFiles;
+import org.bidnn.io.Storage;
 import org.bidnn.io.TextTable;
 
 /**
@@ -25,9 +24,9 @@ public final class RankingsFile {
     private RankingsFile() {
     }
 
-    /** Writes the rankings to {@code file} atomically (see {@link AtomicFiles}). */
-    public static void write(Path file, List<Ranking> rankings) throws IOException {
-        AtomicFiles.write(file, out -> {
+    /** Writes the rankings to {@code file} atomically (see {@link Storage#write}). */
+    public static void write(Storage storage, String file, List<Ranking> rankings) throws IOException {
+        storage.write(file, out -> {
             Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             for (Ranking r : rankings) {
                 int rank = 0;
@@ -47,12 +46,12 @@ public final class RankingsFile {
      * @throws org.bidnn.io.InputFileException if the file cannot be read or a line is malformed, a rank
      *                                          or a target repeats for an anchor
      */
-    public static Map<String, List<String>> read(Path file) {
+    public static Map<String, List<String>> read(Storage storage, String file) {
         record Entry(long rank, String target) {
         }
         Map<String, List<Entry>> byAnchor = new LinkedHashMap<>();
         Map<String, Long> lineOf = new HashMap<>();
-        TextTable.read(file, TextTable.BLANKS, (line, f) -> {
+        TextTable.read(storage, file, TextTable.BLANKS, (line, f) -> {
             if (f.length != 4) {
                 throw TextTable.error(file, line, null, "expected 4 fields, found " + f.length,
                         "a ranking line is anchor<TAB>rank<TAB>target<TAB>score");

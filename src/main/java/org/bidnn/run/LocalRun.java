@@ -1,7 +1,6 @@
 package org.bidnn.run;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.LibSvmWriter;
 import org.bidnn.io.Segment;
+import org.bidnn.io.Storage;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
@@ -30,10 +30,13 @@ public final class LocalRun {
     private static final int WRITE_BATCH = 1024;
 
     private final RunOptions options;
+    private final Storage storage;
     private final Console console;
 
-    public LocalRun(RunOptions options, Console console) {
+    /** @param storage where the input, the outputs and the models are (local disk, HDFS, ...) */
+    public LocalRun(RunOptions options, Storage storage, Console console) {
         this.options = options;
+        this.storage = storage;
         this.console = console;
     }
 
@@ -41,7 +44,7 @@ public final class LocalRun {
     public void execute() throws IOException, InterruptedException {
         Architecture a = options.architecture();
         printSettings();
-        List<Segment> segments = LibSvmReader.read(options.input(), a.inputSize());
+        List<Segment> segments = LibSvmReader.read(storage, options.input(), a.inputSize());
         List<float[]> rows = segments.stream().map(Segment::values).toList();
         reportAvailability(rows);
 
@@ -66,7 +69,7 @@ public final class LocalRun {
             return BiDNNNetwork.create(wanted, options.optimizer(), options.training().seed());
         }
         console.say(Console.PROGRESS, "Loading model from %s", options.loadModel());
-        BiDNNNetwork loaded = ModelFile.load(options.loadModel()).network();
+        BiDNNNetwork loaded = ModelFile.load(storage, options.loadModel()).network();
         Architecture found = loaded.architecture();
         // Dropout is a training setting, not part of what the model is.
         Architecture comparable = new Architecture(found.mod1Size(), found.mod2Size(), found.hiddenSize(),
@@ -86,20 +89,20 @@ public final class LocalRun {
     /** Writes the output, saves the model and runs the command, for one epoch or the final one. */
     private void publish(BiDNNNetwork network, SegmentTransformer transformer, List<Segment> segments,
                          java.util.function.UnaryOperator<String> placeholder) throws IOException {
-        Path output = Path.of(placeholder.apply(options.output()));
+        String output = placeholder.apply(options.output());
         console.say(Console.PROGRESS, "Saving output to %s", output);
         writeOutput(transformer, segments, output);
         if (options.saveModel() != null) {
-            Path model = Path.of(placeholder.apply(options.saveModel()));
+            String model = placeholder.apply(options.saveModel());
             console.say(Console.PROGRESS, "Saving model to %s", model);
-            ModelFile.save(network, model);
+            ModelFile.save(network, storage, model);
         }
         if (options.execCommand() != null) {
             runCommand(placeholder.apply(options.execCommand()));
         }
     }
 
-    private void writeOutput(SegmentTransformer transformer, List<Segment> segments, Path output) throws IOException {
+    private void writeOutput(SegmentTransformer transformer, List<Segment> segments, String output) throws IOException {
         List<String> ids = new ArrayList<>(segments.size());
         List<float[]> vectors = new ArrayList<>(segments.size());
         for (int from = 0; from < segments.size(); from += WRITE_BATCH) {
@@ -110,7 +113,7 @@ public final class LocalRun {
                 vectors.add(out[i]);
             }
         }
-        LibSvmWriter.write(output, ids, vectors, options.zeroBased());
+        LibSvmWriter.write(storage, output, ids, vectors, options.zeroBased());
     }
 
     private void runCommand(String command) throws IOException {

@@ -1,6 +1,5 @@
 package org.bidnn.run;
 
-import java.nio.file.Path;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.Optimizer;
 import org.bidnn.model.OutputMode;
@@ -9,6 +8,7 @@ import org.bidnn.train.TrainingSettings;
 /**
  * Everything the original tool's command line says, once parsed.
  *
+ * @param input the LibSVM file; this and every other path is a Hadoop path (see {@link org.bidnn.io.Storage})
  * @param output output path, may contain {@code %e}
  * @param loadModel model to start from, or null to start from random weights
  * @param saveModel where to save the model (may contain {@code %e}), or null
@@ -17,12 +17,12 @@ import org.bidnn.train.TrainingSettings;
  * @param zeroBased write 0-based feature indices, as the original tool's output
  */
 public record RunOptions(
-        Path input,
+        String input,
         String output,
         Architecture architecture,
         Optimizer optimizer,
         TrainingSettings training,
-        Path loadModel,
+        String loadModel,
         String saveModel,
         OutputMode mode,
         boolean l2Normalize,

@@ -5,16 +5,16 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.bidnn.io.AtomicFiles;
 import org.bidnn.io.IoConsumer;
 import org.bidnn.io.LibSvmWriter;
 import org.bidnn.io.Segment;
+import org.bidnn.io.Storage;
+import org.bidnn.spark.SparkSessions;
 
 /**
  * Generates a seeded set shaped like a video hyperlinking benchmark (MediaEval 2014-2015, TRECVID
@@ -175,23 +175,23 @@ public final class HyperlinkingSampleGenerator {
      * {@code qrels.tsv} ({@code anchor<TAB>target<TAB>relevance}) and {@code segments-stories.tsv}
      * ({@code id<TAB>topic<TAB>story}, the noise-free ground truth).
      */
-    public static void write(HyperlinkingSample sample, Path dir) throws IOException {
+    public static void write(HyperlinkingSample sample, Storage storage, String dir) throws IOException {
         List<HyperlinkingSegment> all = new ArrayList<>(sample.anchors());
         all.addAll(sample.targets());
-        LibSvmWriter.write(dir.resolve("segments.svm"), all.stream().map(HyperlinkingSegment::segment).toList(),
+        LibSvmWriter.write(storage, Storage.child(dir, "segments.svm"), all.stream().map(HyperlinkingSegment::segment).toList(),
                 false);
-        writeText(dir.resolve("anchors.txt"), text -> {
+        writeText(storage, Storage.child(dir, "anchors.txt"), text -> {
             for (HyperlinkingSegment a : sample.anchors()) {
                 text.append(a.segment().id()).append('\n');
             }
         });
-        writeText(dir.resolve("qrels.tsv"), text -> {
+        writeText(storage, Storage.child(dir, "qrels.tsv"), text -> {
             for (Judgment j : sample.judgments()) {
                 text.append(j.anchor()).append('\t').append(j.target()).append('\t')
                         .append(Integer.toString(j.relevance())).append('\n');
             }
         });
-        writeText(dir.resolve("segments-stories.tsv"), text -> {
+        writeText(storage, Storage.child(dir, "segments-stories.tsv"), text -> {
             for (HyperlinkingSegment s : all) {
                 text.append(s.segment().id()).append('\t').append(Integer.toString(s.topic())).append('\t')
                         .append(Integer.toString(s.story())).append('\n');
@@ -199,8 +199,8 @@ public final class HyperlinkingSampleGenerator {
         });
     }
 
-    private static void writeText(Path file, IoConsumer<Writer> body) throws IOException {
-        AtomicFiles.write(file, out -> {
+    private static void writeText(Storage storage, String file, IoConsumer<Writer> body) throws IOException {
+        storage.write(file, out -> {
             Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             body.accept(text);
             text.flush();
@@ -208,9 +208,9 @@ public final class HyperlinkingSampleGenerator {
     }
 
     /** Generates the default set into {@code dir}. */
-    public static HyperlinkingSample writeSamples(Path dir) throws IOException {
+    public static HyperlinkingSample writeSamples(Storage storage, String dir) throws IOException {
         HyperlinkingSample sample = generate(HyperlinkingParameters.defaults());
-        write(sample, dir);
+        write(sample, storage, dir);
         return sample;
     }
 
@@ -220,8 +220,8 @@ public final class HyperlinkingSampleGenerator {
             System.err.println("usage: HyperlinkingSampleGenerator [output-dir]");
             System.exit(2);
         }
-        Path dir = Path.of(args.length == 1 ? args[0] : DEFAULT_DIR);
-        HyperlinkingSample sample = writeSamples(dir);
+        String dir = args.length == 1 ? args[0] : DEFAULT_DIR;
+        HyperlinkingSample sample = writeSamples(SparkSessions.storageWithoutSession(), dir);
         System.out.print(HyperlinkingSummary.of(sample).describe(dir));
     }
 }

@@ -1,6 +1,5 @@
 package org.bidnn.samples;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +60,7 @@ public record HyperlinkingSummary(int anchors, int targets, int[] availability, 
     }
 
     /** A few lines for people, as the README quotes them. */
-    public String describe(Path dir) {
+    public String describe(String dir) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%d anchors and %d targets in %s%n", anchors, targets, dir));
         s.append(String.format(Locale.ROOT, "targets: both modalities %d, text only %d, visual only %d%n",

@@ -5,14 +5,14 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.bidnn.io.AtomicFiles;
 import org.bidnn.io.LibSvmWriter;
 import org.bidnn.io.Segment;
+import org.bidnn.io.Storage;
+import org.bidnn.spark.SparkSessions;
 
 /**
  * Generates a seeded two-modality corpus with known structure, for examples and tests.
@@ -101,9 +101,10 @@ public final class SampleDataGenerator {
     }
 
     /** Writes the segments as 1-based LibSVM and their topics as {@code id<TAB>topic} lines. */
-    public static void write(List<SampleSegment> segments, Path svm, Path topics) throws IOException {
-        LibSvmWriter.write(svm, segments.stream().map(SampleSegment::segment).toList(), false);
-        AtomicFiles.write(topics, out -> {
+    public static void write(List<SampleSegment> segments, Storage storage, String svm, String topics)
+            throws IOException {
+        LibSvmWriter.write(storage, svm, segments.stream().map(SampleSegment::segment).toList(), false);
+        storage.write(topics, out -> {
             Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             for (SampleSegment s : segments) {
                 text.append(s.segment().id()).append('\t').append(Integer.toString(s.topic())).append('\n');
@@ -113,9 +114,9 @@ public final class SampleDataGenerator {
     }
 
     /** Generates the default corpus into {@code dir}/segments.svm and {@code dir}/segments-topics.tsv. */
-    public static List<SampleSegment> writeSamples(Path dir) throws IOException {
+    public static List<SampleSegment> writeSamples(Storage storage, String dir) throws IOException {
         List<SampleSegment> segments = generate(SampleParameters.defaults());
-        write(segments, dir.resolve("segments.svm"), dir.resolve("segments-topics.tsv"));
+        write(segments, storage, Storage.child(dir, "segments.svm"), Storage.child(dir, "segments-topics.tsv"));
         return segments;
     }
 
@@ -125,8 +126,8 @@ public final class SampleDataGenerator {
             System.err.println("usage: SampleDataGenerator [output-dir]");
             System.exit(2);
         }
-        Path dir = Path.of(args.length == 1 ? args[0] : DEFAULT_DIR);
-        List<SampleSegment> segments = writeSamples(dir);
+        String dir = args.length == 1 ? args[0] : DEFAULT_DIR;
+        List<SampleSegment> segments = writeSamples(SparkSessions.storageWithoutSession(), dir);
         int[] counts = new int[Availability.values().length];
         for (SampleSegment s : segments) {
             counts[s.availability().ordinal()]++;

@@ -1,7 +1,9 @@
 package org.bidnn.spark;
 
 import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
+import org.bidnn.io.Storage;
 
 /**
  * The one place that starts Spark for the job's commands.
@@ -40,5 +42,21 @@ public final class SparkSessions {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
         return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    /** The files of the job as {@code spark}'s executors and readers see them. */
+    public static Storage storage(SparkSession spark) {
+        return Storage.of(spark.sparkContext().hadoopConfiguration());
+    }
+
+    /**
+     * The files of the job as a session would see them, before there is one (a job configuration is
+     * read before the session it configures starts) or without one ({@code bidnn run}): Spark's own
+     * construction of the Hadoop configuration, from the classpath's {@code core-site.xml} and
+     * {@code hdfs-site.xml} (spark-submit puts {@code HADOOP_CONF_DIR} there) and the
+     * {@code spark.hadoop.*} settings of the submission.
+     */
+    public static Storage storageWithoutSession() {
+        return Storage.of(SparkHadoopUtil.get().newConfiguration(new SparkConf(true)));
     }
 }

@@ -1,11 +1,9 @@
 package org.bidnn.train;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.bidnn.io.Storage;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
 
@@ -13,7 +11,8 @@ import org.bidnn.model.ModelFile;
  * Periodic saves of a model under training, optimiser state included, so that a killed job
  * resumes from the last one ({@code --resume}) and ends with the model it would have trained
  * without the interruption. Files are {@code epoch-00010.bidnn} (epochs since the model was
- * created); the two newest are kept.
+ * created) in a directory on any file system ({@link Storage}); each is written atomically, so a
+ * checkpoint is either complete or absent, and the two newest are kept.
  */
 public final class Checkpoints {
 
@@ -21,11 +20,11 @@ public final class Checkpoints {
     private static final String SUFFIX = ".bidnn";
     private static final int KEEP = 2;
 
-    private final Path dir;
+    private final String dir;
     private final int every;
 
     /** @param every save after every this many epochs; 0 never */
-    public Checkpoints(Path dir, int every) {
+    public Checkpoints(String dir, int every) {
         if (every < 0) {
             throw new IllegalArgumentException("--checkpoint-every must be 0 or more, got " + every);
         }
@@ -33,38 +32,42 @@ public final class Checkpoints {
         this.every = every;
     }
 
+    /** The directory of {@code model}'s checkpoints when none is given: {@code MODEL.checkpoints} beside it. */
+    public static String besideModel(String model) {
+        String parent = Storage.parent(model);
+        String name = Storage.name(model) + ".checkpoints";
+        return parent == null ? name : Storage.child(parent, name);
+    }
+
     /** Saves {@code network} if its epoch count is due; returns the file written, if any. */
-    public Optional<Path> maybeSave(BiDNNNetwork network) throws IOException {
+    public Optional<String> maybeSave(Storage storage, BiDNNNetwork network) throws IOException {
         int epoch = network.epochsTrained();
         if (every == 0 || epoch % every != 0) {
             return Optional.empty();
         }
-        Files.createDirectories(dir);
-        Path file = dir.resolve(String.format("%s%05d%s", PREFIX, epoch, SUFFIX));
-        ModelFile.save(network, file);
-        List<Path> all = list(dir);
-        for (Path old : all.subList(0, Math.max(0, all.size() - KEEP))) {
-            Files.deleteIfExists(old);
+        String file = Storage.child(dir, String.format("%s%05d%s", PREFIX, epoch, SUFFIX));
+        ModelFile.save(network, storage, file);
+        List<String> all = list(storage, dir);
+        for (String old : all.subList(0, Math.max(0, all.size() - KEEP))) {
+            storage.delete(old);
         }
         return Optional.of(file);
     }
 
     /** The newest checkpoint in {@code dir}, if any. */
-    public static Optional<Path> latest(Path dir) throws IOException {
-        List<Path> all = list(dir);
+    public static Optional<String> latest(Storage storage, String dir) throws IOException {
+        List<String> all = list(storage, dir);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
-    /** Checkpoints in epoch order (the zero-padded names sort as numbers). */
-    private static List<Path> list(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
+    /** Checkpoints in epoch order (the zero-padded names sort as numbers); temporaries are hidden names. */
+    private static List<String> list(Storage storage, String dir) throws IOException {
+        if (!storage.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
-            }).sorted().toList();
-        }
+        return storage.list(dir).stream().filter(p -> {
+            String name = Storage.name(p);
+            return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
+        }).toList();
     }
 }

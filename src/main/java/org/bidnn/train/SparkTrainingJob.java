@@ -1,11 +1,11 @@
 package org.bidnn.train;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.bidnn.io.Segment;
+import org.bidnn.io.Storage;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.io.spark.SegmentReaders;
 import org.bidnn.model.Architecture;
@@ -13,6 +13,7 @@ import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.Optimizer;
 import org.bidnn.run.Console;
+import org.bidnn.spark.SparkSessions;
 import org.bidnn.spark.TaskFailures;
 
 /**
@@ -25,7 +26,7 @@ import org.bidnn.spark.TaskFailures;
  */
 public record SparkTrainingJob(String input, SegmentFormat inputFormat, Architecture architecture,
                                Optimizer optimizer, TrainingSettings settings, SparkTrainingOptions sparkOptions,
-                               boolean ignoreZeroes, Path model, Path resume, Checkpoints checkpoints) {
+                               boolean ignoreZeroes, String model, String resume, Checkpoints checkpoints) {
 
     public void run(SparkSession spark, Console console) throws IOException {
         run(spark, console, EpochListener.NONE);
@@ -37,7 +38,8 @@ public record SparkTrainingJob(String input, SegmentFormat inputFormat, Architec
      */
     public void run(SparkSession spark, Console console, EpochListener progress) throws IOException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        BiDNNNetwork network = startingNetwork(console);
+        Storage storage = SparkSessions.storage(spark);
+        BiDNNNetwork network = startingNetwork(storage, console);
         int remaining = Math.max(0, settings.epochs() - network.epochsTrained());
         JavaRDD<Segment> segments = SegmentReaders.read(spark, input, inputFormat,
                 architecture.mod1Size(), architecture.mod2Size());
@@ -49,7 +51,7 @@ public record SparkTrainingJob(String input, SegmentFormat inputFormat, Architec
             new SparkTrainer(toGo, sparkOptions).train(sc, network, rows, (epoch, total, loss, took) -> {
                 console.say(Console.PROGRESS, "Epoch %d of %d took %.3fs training loss:\t%.6f",
                         network.epochsTrained(), settings.epochs(), took.toNanos() / 1e9, loss);
-                checkpoints.maybeSave(network).ifPresent(p -> console.say(Console.PROGRESS, "Checkpoint %s", p));
+                checkpoints.maybeSave(storage, network).ifPresent(p -> console.say(Console.PROGRESS, "Checkpoint %s", p));
                 progress.epochFinished(network.epochsTrained(), settings.epochs(), loss, took);
             });
         } catch (IOException e) {
@@ -59,15 +61,15 @@ public record SparkTrainingJob(String input, SegmentFormat inputFormat, Architec
             Exception cause = TaskFailures.unwrap(e);
             throw cause instanceof RuntimeException r ? r : new IllegalStateException("training failed: " + e, e);
         }
-        ModelFile.save(network, model);
+        ModelFile.save(network, storage, model);
         console.say(Console.PROGRESS, "Saved model to %s", model);
     }
 
-    private BiDNNNetwork startingNetwork(Console console) throws IOException {
+    private BiDNNNetwork startingNetwork(Storage storage, Console console) throws IOException {
         if (resume == null) {
             return BiDNNNetwork.create(architecture, optimizer, settings.seed());
         }
-        BiDNNNetwork loaded = ModelFile.load(resume).network();
+        BiDNNNetwork loaded = ModelFile.load(storage, resume).network();
         Architecture found = loaded.architecture();
         if (found.mod1Size() != architecture.mod1Size() || found.mod2Size() != architecture.mod2Size()
                 || found.hiddenSize() != architecture.hiddenSize() || found.embeddingSize() != architecture.embeddingSize()

@@ -5,15 +5,15 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs {@code bidnn ARGS} in this JVM, as a user types it, capturing what it prints. */
-final class CliRun {
+public final class CliRun {
 
     private CliRun() {
     }
 
-    record Result(int code, String err, String out) {
+    public record Result(int code, String err, String out) {
     }
 
-    static Result bidnn(String... args) {
+    public static Result bidnn(String... args) {
         StringWriter err = new StringWriter();
         StringWriter out = new StringWriter();
         CommandLine cli = BidnnCli.commandLine();

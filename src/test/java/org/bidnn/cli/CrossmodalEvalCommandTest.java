@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.bidnn.cli.CliRun.Result;
 import org.bidnn.io.LibSvmWriter;
 import org.bidnn.io.Segment;
+import org.bidnn.io.TestStorage;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
@@ -63,14 +64,14 @@ class CrossmodalEvalCommandTest {
             labelLines.add("image" + i + "\ts" + i + "\tclass " + (i % 3));
         }
         input = shared.resolve("segments.svm");
-        LibSvmWriter.write(input, segments, false);
+        LibSvmWriter.write(TestStorage.LOCAL, input.toString(), segments, false);
         labels = Files.write(shared.resolve("labels.tsv"), labelLines);
         Architecture a = new Architecture(6, 4, 12, 6, ActivationFunction.TANH, true, 0.2);
         BiDNNNetwork network = BiDNNNetwork.create(a, Optimizer.DEFAULT, 2);
         new LocalTrainer(new TrainingSettings(60, 12, 2)).train(network,
                 TrainingRows.select(segments.stream().map(Segment::values).toList(), 6, false), EpochListener.NONE);
         model = shared.resolve("model.bidnn");
-        ModelFile.save(network, model);
+        ModelFile.save(network, TestStorage.LOCAL, model.toString());
     }
 
     @AfterAll

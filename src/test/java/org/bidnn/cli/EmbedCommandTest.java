@@ -18,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.Segment;
+import org.bidnn.io.TestStorage;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code bidnn embed} as a user types it, in this JVM's Spark session. */
 class EmbedCommandTest {
@@ -55,8 +55,8 @@ class EmbedCommandTest {
         network = BiDNNNetwork.create(new Architecture(100, 100, 48, REPSIZE, ActivationFunction.TANH, true, 0.2),
                 Optimizer.DEFAULT, 21);
         model = shared.resolve("model.bidnn");
-        ModelFile.save(network, model);
-        samples = LibSvmReader.read(SAMPLES, 200);
+        ModelFile.save(network, TestStorage.LOCAL, model.toString());
+        samples = LibSvmReader.read(TestStorage.LOCAL, SAMPLES.toString(), 200);
     }
 
     @AfterAll
@@ -82,7 +82,7 @@ class EmbedCommandTest {
         List<Segment> rows = new ArrayList<>();
         for (String name : entries(out)) {
             if (name.startsWith("part-")) {
-                rows.addAll(LibSvmReader.read(out.resolve(name), dimensions));
+                rows.addAll(LibSvmReader.read(TestStorage.LOCAL, out.resolve(name).toString(), dimensions));
             }
         }
         return rows;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.bidnn.io.TestStorage;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
@@ -91,7 +92,7 @@ class RankCommandTest {
     void libsvmAndParquetEmbeddingsRankTheSame() throws IOException {
         Path model = dir.resolve("model.bidnn");
         ModelFile.save(BiDNNNetwork.create(new Architecture(100, 100, 32, 16, ActivationFunction.TANH, true, 0.2),
-                Optimizer.DEFAULT, 3), model);
+                Optimizer.DEFAULT, 3), TestStorage.LOCAL, model.toString());
         for (String format : new String[] {"libsvm", "parquet"}) {
             CliRun.Result embed = CliRun.bidnn("embed", "--model", model.toString(), "--input", SEGMENTS, "--output",
                     dir.resolve("emb-" + format).toString(), "--format", format, "-v", "0");

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.LibSvmWriter;
 import org.bidnn.io.Segment;
+import org.bidnn.io.TestStorage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +61,7 @@ class RunCommandTest {
             rows.add(row);
         }
         data = dir.resolve("data.svm");
-        LibSvmWriter.write(data, ids, rows, false);
+        LibSvmWriter.write(TestStorage.LOCAL, data.toString(), ids, rows, false);
     }
 
     private static double[][] randomMatrix(Random random, int r, int c) {
@@ -114,7 +115,7 @@ class RunCommandTest {
         assertEquals(200, lines.size());
         assertTrue(lines.get(0).startsWith("seg-0.v1 "), "ids are kept verbatim");
         assertEquals("seg-34.v1", lines.get(34), "a row with no modality keeps only its id");
-        List<Segment> read = LibSvmReader.read(out, 10);
+        List<Segment> read = LibSvmReader.read(TestStorage.LOCAL, out.toString(), 10);
         float[] onlyMod1 = read.get(0).values();
         assertArrayEquals(Arrays.copyOf(onlyMod1, 5), Arrays.copyOfRange(onlyMod1, 5, 10), 0f,
                 "missing modality 2: the central layer of modality 1 is duplicated");
@@ -127,8 +128,8 @@ class RunCommandTest {
                 "" + D1, "" + D2, "16", "10"));
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err(), "-v 0 prints nothing");
-        List<Segment> in = LibSvmReader.read(data, D1 + D2);
-        List<Segment> read = LibSvmReader.read(out, D1 + D2);
+        List<Segment> in = LibSvmReader.read(TestStorage.LOCAL, data.toString(), D1 + D2);
+        List<Segment> read = LibSvmReader.read(TestStorage.LOCAL, out.toString(), D1 + D2);
         assertEquals(200, read.size());
         assertArrayEquals(in.get(100).values(), read.get(100).values(), 0f, "complete rows are unchanged");
         float[] filled = read.get(0).values();
@@ -174,6 +175,33 @@ class RunCommandTest {
                 data.toString(), second.toString(), "" + D1, "" + D2, "16", "10"));
         assertEquals(0, r.code(), r.err());
         assertEquals(Files.readString(first), Files.readString(second));
+    }
+
+    /** Every path is a Hadoop path: {@code file:} URIs name local files, never a folder called "file:". */
+    @Test
+    void fileUrisNameLocalFilesAndNeverAFolderNamedAfterTheScheme() throws IOException {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path model = dir.resolve("uri/m.bidnn");
+        Path out = dir.resolve("uri/out.svm");
+        CliRun.Result r = CliRun.bidnn(run("-e", "1", "-b", "32", "-v", "0", "-s", "file:" + model,
+                data.toUri().toString(), "file://" + out, "" + D1, "" + D2, "16", "10"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(model) && Files.isRegularFile(out), r.err());
+        CliRun.Result again = CliRun.bidnn(run("-e", "0", "-v", "0", "-l", model.toUri().toString(),
+                data.toString(), dir.resolve("uri/again.svm").toString(), "" + D1, "" + D2, "16", "10"));
+        assertEquals(0, again.code(), again.err());
+        assertEquals(Files.readString(out), Files.readString(dir.resolve("uri/again.svm")));
+        assertFalse(Files.exists(cwd.resolve("file:")), "a folder named after the scheme");
+    }
+
+    @Test
+    void anUnknownSchemeIsAClearErrorWithThePath() {
+        CliRun.Result r = CliRun.bidnn(run("-e", "1", "-b", "32", "-v", "0", "nosuch://host/data.svm",
+                dir.resolve("never.svm").toString(), "" + D1, "" + D2, "16", "10"));
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("bidnn: error: nosuch://host/data.svm: cannot read file (no file system on the "
+                + "classpath for this scheme"), r.err());
+        assertFalse(Files.exists(dir.resolve("never.svm")));
     }
 
     @Test

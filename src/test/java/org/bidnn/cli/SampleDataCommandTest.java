@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bidnn.io.LibSvmReader;
+import org.bidnn.io.TestStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class SampleDataCommandTest {
         int code = BidnnCli.commandLine().execute("sample-data", "--out-dir", dir.toString(), "--rows", "50",
                 "--mod1-size", "7", "--mod2-size", "30", "--only-mod1", "0", "--only-mod2", "0.2", "--seed", "3");
         assertEquals(0, code);
-        assertEquals(50, LibSvmReader.read(dir.resolve("segments.svm"), 37).size());
+        assertEquals(50, LibSvmReader.read(TestStorage.LOCAL, dir.resolve("segments.svm").toString(), 37).size());
         assertEquals(50, Files.readAllLines(dir.resolve("segments-topics.tsv")).size());
     }
 

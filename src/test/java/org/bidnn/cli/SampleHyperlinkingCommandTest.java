@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.bidnn.io.LibSvmReader;
+import org.bidnn.io.TestStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class SampleHyperlinkingCommandTest {
                 "--topics", "5", "--only-text", "0", "--only-visual", "0.2", "--near-misses", "6",
                 "--random-negatives", "3", "--label-noise", "0", "--seed", "3");
         assertEquals(0, code);
-        assertEquals(304, LibSvmReader.read(dir.resolve("segments.svm"), 32).size());
+        assertEquals(304, LibSvmReader.read(TestStorage.LOCAL, dir.resolve("segments.svm").toString(), 32).size());
         List<String> anchors = Files.readAllLines(dir.resolve("anchors.txt"));
         assertEquals(List.of("anchor0", "anchor1", "anchor2", "anchor3"), anchors);
         assertEquals(304, Files.readAllLines(dir.resolve("segments-stories.tsv")).size());

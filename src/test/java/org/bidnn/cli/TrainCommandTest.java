@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
+import org.bidnn.io.TestStorage;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.ModelMetadata;
 import org.bidnn.spark.SparkSessions;
@@ -44,7 +45,7 @@ class TrainCommandTest {
                 "--checkpoint-every", "2", "-a", "sigmoid", "-v", "2", "--model", model.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(3, r.err().lines().filter(l -> l.matches("Epoch \\d of 3 took .*s training loss:\t.*")).count(), r.err());
-        ModelMetadata m = ModelFile.readMetadata(model);
+        ModelMetadata m = ModelFile.readMetadata(TestStorage.LOCAL, model.toString());
         assertEquals(3, m.epochsTrained());
         assertEquals("sigmoid", m.activation());
         assertTrue(Files.exists(dir.resolve("model.bidnn.checkpoints").resolve("epoch-00002.bidnn")));
@@ -53,6 +54,19 @@ class TrainCommandTest {
         assertEquals(0, BidnnCli.commandLine().execute("run", "-e", "0", "-v", "0", "-a", "sigmoid", "-l", model.toString(),
                 SAMPLES, out.toString(), "100", "100", "32", "16"));
         assertEquals(2000, Files.readAllLines(out).size());
+    }
+
+    /** The model, its checkpoints and the input as file: URIs: local files, and no folder named "file:". */
+    @Test
+    void fileUrisNameLocalFilesAndNeverAFolderNamedAfterTheScheme() throws IOException {
+        Path model = dir.resolve("x/m.bidnn");
+        CliRun.Result r = CliRun.bidnn("train", "--input", Path.of(SAMPLES).toUri().toString(), "--mod1-size", "100",
+                "--mod2-size", "100", "--hidden", "32", "--rep", "16", "-e", "1", "-b", "64", "--workers", "1",
+                "--checkpoint-every", "1", "-v", "0", "--model", "file://" + model);
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, ModelFile.readMetadata(TestStorage.LOCAL, model.toString()).epochsTrained());
+        assertTrue(Files.exists(dir.resolve("x/m.bidnn.checkpoints/epoch-00001.bidnn")));
+        assertFalse(Files.exists(Path.of("").toAbsolutePath().resolve("file:")), "a folder named after the scheme");
     }
 
     @Test

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.bidnn.io.TestStorage;
 import org.bidnn.model.ModelFile;
 
 /**
@@ -31,18 +33,28 @@ final class BidnnJobs {
 
     /** {@code bidnn train} on {@code input}: a small BiDNN (32 hidden, 16-d embedding), 2 workers. */
     static SparkApp train(Path input, Path model, int epochs, int batch, String... more) {
-        List<String> args = new ArrayList<>(List.of("train", "--input", input.toString(),
+        return train(input.toString(), model.toString(), epochs, batch, more);
+    }
+
+    /** As {@link #train(Path, Path, int, int, String...)}, with paths as the command takes them (URIs). */
+    static SparkApp train(String input, String model, int epochs, int batch, String... more) {
+        List<String> args = new ArrayList<>(List.of("train", "--input", input,
                 "--mod1-size", "100", "--mod2-size", "100", "--hidden", "32", "--rep", Integer.toString(EMBEDDING_SIZE),
                 "-e", Integer.toString(epochs), "-b", Integer.toString(batch), "--workers", "2",
-                "--model", model.toString(), "-v", "2"));
+                "--model", model, "-v", "2"));
         args.addAll(List.of(more));
         return SparkApp.bidnn(args.toArray(String[]::new));
     }
 
     /** {@code bidnn embed} of {@code input} with {@code model} into {@code output} (LibSVM). */
     static SparkApp embed(Path model, Path input, Path output, String... more) {
-        List<String> args = new ArrayList<>(List.of("embed", "--model", model.toString(),
-                "--input", input.toString(), "--output", output.toString(), "-v", "2"));
+        return embed(model.toString(), input.toString(), output.toString(), more);
+    }
+
+    /** As {@link #embed(Path, Path, Path, String...)}, with paths as the command takes them (URIs). */
+    static SparkApp embed(String model, String input, String output, String... more) {
+        List<String> args = new ArrayList<>(List.of("embed", "--model", model,
+                "--input", input, "--output", output, "-v", "2"));
         args.addAll(List.of(more));
         return SparkApp.bidnn(args.toArray(String[]::new));
     }
@@ -53,18 +65,25 @@ final class BidnnJobs {
      * has every sample segment exactly once.
      */
     static void trainThenEmbed(SparkCluster cluster, DeployMode mode, Path work, Duration timeout) throws Exception {
+        trainThenEmbed(cluster, mode, work, timeout, Path::toString);
+    }
+
+    /** As {@link #trainThenEmbed(SparkCluster, DeployMode, Path, Duration)}, each path given to the commands as {@code name} has it. */
+    static void trainThenEmbed(SparkCluster cluster, DeployMode mode, Path work, Duration timeout,
+                               Function<Path, String> name) throws Exception {
         Path model = work.resolve("model.bidnn");
         Path embedding = work.resolve("embedding");
-        cluster.assertSucceeded(cluster.submit(train(SEGMENTS, model, 3, 64), mode), timeout);
+        cluster.assertSucceeded(cluster.submit(train(name.apply(SEGMENTS), name.apply(model), 3, 64), mode), timeout);
         assertModel(model, 3);
-        cluster.assertSucceeded(cluster.submit(embed(model, SEGMENTS, embedding), mode), timeout);
+        cluster.assertSucceeded(cluster.submit(embed(name.apply(model), name.apply(SEGMENTS), name.apply(embedding)), mode),
+                timeout);
         assertEmbedding(embedding, inputIds(SEGMENTS));
     }
 
     /** The model file loads and has seen {@code epochs} epochs. */
     static void assertModel(Path model, int epochs) throws IOException {
         assertTrue(Files.isRegularFile(model), "no model at " + model);
-        ModelFile.Loaded loaded = ModelFile.load(model);
+        ModelFile.Loaded loaded = ModelFile.load(TestStorage.LOCAL, model.toString());
         assertEquals(epochs, loaded.network().epochsTrained(), "epochs trained by " + model);
         assertEquals(EMBEDDING_SIZE, loaded.network().architecture().embeddingSize());
     }

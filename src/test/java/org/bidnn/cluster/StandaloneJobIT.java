@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bidnn.compare.CompareJob;
 import org.bidnn.compare.Method;
+import org.bidnn.io.TestStorage;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
@@ -133,7 +134,7 @@ class StandaloneJobIT {
         // A wide untrained model and one segment per batch: tasks that last long enough to be hit.
         Path model = work.resolve("wide.bidnn");
         ModelFile.save(BiDNNNetwork.create(new Architecture(100, 100, 1024, BidnnJobs.EMBEDDING_SIZE,
-                ActivationFunction.fromName("tanh"), true, 0.2), Optimizer.DEFAULT, 42), model);
+                ActivationFunction.fromName("tanh"), true, 0.2), Optimizer.DEFAULT, 42), TestStorage.LOCAL, model.toString());
         Path embedding = work.resolve("embedding");
         Submission s = cluster.submit(BidnnJobs.embed(model, corpus, embedding, "-b", "1"), DeployMode.CLIENT);
 

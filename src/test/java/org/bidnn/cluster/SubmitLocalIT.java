@@ -9,6 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.bidnn.model.ActivationFunction;
+import org.bidnn.model.Architecture;
+import org.bidnn.model.BiDNNNetwork;
+import org.bidnn.model.ModelFile;
+import org.bidnn.model.Optimizer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +81,48 @@ class SubmitLocalIT {
                 "--conf", settings.toString(), "--date", "2031-01-02");
         assertEquals(0, again.code(), again.toString());
         assertTrue(again.stderr().contains("already complete"), again.toString());
+    }
+
+    /**
+     * submit/nightly.sh with its output root on HDFS (an in-process MiniDFSCluster): the real
+     * embed job writes the dated folder, 'latest' is a file holding the date, old dated folders
+     * are pruned through Hadoop's FileSystem, and a second run of the same date does nothing.
+     */
+    @Test
+    void nightlyOnAnHdfsRootKeepsLatestAndPrunesThroughHadoop() throws Exception {
+        Path work = BuildLayout.clusterTestDir().resolve("nightly-hdfs");
+        SparkHome.deleteTree(work);
+        try (HdfsCluster hdfs = HdfsCluster.start(work)) {
+            String segments = hdfs.put(BidnnJobs.SEGMENTS, "/corpus/segments.svm");
+            String model = hdfs.uri("/models/m.bidnn");
+            ModelFile.save(BiDNNNetwork.create(new Architecture(100, 100, 32, BidnnJobs.EMBEDDING_SIZE,
+                    ActivationFunction.TANH, true, 0.2), Optimizer.DEFAULT, 7), hdfs.storage(), model);
+            for (String old : List.of("2030-12-29", "2030-12-30", "2030-12-31", "2031-01-01")) {
+                hdfs.storage().writeString(hdfs.uri("/embeddings/" + old + "/_SUCCESS"), "");
+            }
+            Path settings = SubmitScript.settings(work.resolve("job.conf"),
+                    "BIDNN_NIGHTLY_SUBMIT=local",
+                    "BIDNN_NIGHTLY_OUTPUT_ROOT=" + hdfs.uri("/embeddings"),
+                    "BIDNN_NIGHTLY_KEEP=3",
+                    "BIDNN_NIGHTLY_ARGS=(embed --model " + model + " --input " + segments + " --output @OUTPUT@ -v 1)",
+                    "BIDNN_LOCAL_MASTER=local[2]",
+                    "BIDNN_DRIVER_MEMORY=1g");
+            Map<String, String> env = SparkHome.get().environment();
+
+            SubmitScript.Result first = SubmitScript.run("nightly.sh", env, work, Duration.ofMinutes(4),
+                    "--conf", settings.toString(), "--date", "2031-01-02");
+            assertEquals(0, first.code(), first.toString());
+            assertTrue(hdfs.exists("/embeddings/2031-01-02/_SUCCESS"), hdfs.list("/embeddings/2031-01-02").toString());
+            assertEquals("2031-01-02\n", hdfs.read("/embeddings/latest"));
+            assertEquals(List.of("2030-12-31", "2031-01-01", "2031-01-02", "latest"), hdfs.list("/embeddings"),
+                    "the 3 newest dated folders are kept");
+            assertTrue(first.stderr().contains("removed 2030-12-29") && first.stderr().contains("latest -> 2031-01-02"),
+                    first.toString());
+
+            SubmitScript.Result again = SubmitScript.run("nightly.sh", env, work, Duration.ofMinutes(2),
+                    "--conf", settings.toString(), "--date", "2031-01-02");
+            assertEquals(0, again.code(), again.toString());
+            assertTrue(again.stderr().contains("already complete"), again.toString());
+        }
     }
 }

@@ -57,6 +57,7 @@ public final class YarnCluster implements SparkCluster {
 
     private final Path dir;
     private final SparkHome home;
+    private HdfsCluster hdfs;
     private final List<Submission> submissions = new CopyOnWriteArrayList<>();
     private final Map<Submission, String> tags = new java.util.concurrent.ConcurrentHashMap<>();
     private MiniYARNCluster yarn;
@@ -69,8 +70,25 @@ public final class YarnCluster implements SparkCluster {
 
     /** Starts a ResourceManager and {@code nodeManagers} NodeManagers and waits until they are connected. */
     public static YarnCluster start(Path dir, int nodeManagers) {
+        return start(dir, nodeManagers, false);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with an HDFS ({@link #hdfs()}) as the default file system of
+     * the cluster and of its submitters, as on a real Hadoop cluster: a bare path is on HDFS there.
+     * The containers' folders are kept after their applications end, so that tests can look into
+     * the driver's working directory.
+     */
+    public static YarnCluster startWithHdfs(Path dir, int nodeManagers) {
+        return start(dir, nodeManagers, true);
+    }
+
+    private static YarnCluster start(Path dir, int nodeManagers, boolean withHdfs) {
         YarnCluster cluster = new YarnCluster(dir.toAbsolutePath(), SparkHome.get());
         try {
+            if (withHdfs) {
+                cluster.hdfs = HdfsCluster.start(cluster.dir);
+            }
             cluster.startYarn(nodeManagers);
             return cluster;
         } catch (Exception e) {
@@ -83,7 +101,10 @@ public final class YarnCluster implements SparkCluster {
         Files.createDirectories(dir);
         YarnConfiguration conf = new YarnConfiguration();
         conf.set("hadoop.tmp.dir", dir.resolve("hadoop-tmp").toString());
-        conf.set("fs.defaultFS", "file:///");
+        conf.set("fs.defaultFS", defaultFs());
+        if (hdfs != null) {
+            conf.setInt(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, 3600);
+        }
         // Every address on loopback: fixed addresses, with free ports for the ResourceManager (its
         // clients need them) and port 0 for the NodeManagers (they report theirs).
         conf.setBoolean(YarnConfiguration.YARN_MINICLUSTER_FIXED_PORTS, true);
@@ -132,10 +153,36 @@ public final class YarnCluster implements SparkCluster {
             effective.writeXml(out);
         }
         Configuration core = new Configuration(false);
-        core.set("fs.defaultFS", "file:///");
+        core.set("fs.defaultFS", defaultFs());
         core.set("hadoop.tmp.dir", dir.resolve("hadoop-tmp").toString());
         try (OutputStream out = Files.newOutputStream(confDir.resolve("core-site.xml"))) {
             core.writeXml(out);
+        }
+    }
+
+    private String defaultFs() {
+        return hdfs == null ? "file:///" : hdfs.root();
+    }
+
+    /** The cluster's HDFS; only for a cluster started with {@link #startWithHdfs}. */
+    public HdfsCluster hdfs() {
+        if (hdfs == null) {
+            throw new IllegalStateException("this YARN cluster has no HDFS (start it with startWithHdfs)");
+        }
+        return hdfs;
+    }
+
+    /**
+     * The working directory of an application's first container, its ApplicationMaster: the
+     * driver's in cluster mode (kept only on a cluster started with {@link #startWithHdfs}).
+     */
+    public Path driverContainerDir(String applicationId) throws IOException {
+        String container = "container_" + applicationId.substring("application_".length()) + "_01_000001";
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().equals(container) && Files.isDirectory(p))
+                    .filter(p -> p.toString().contains("/appcache/"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no working directory of " + container + " under " + dir));
         }
     }
 
@@ -299,5 +346,8 @@ public final class YarnCluster implements SparkCluster {
             yarn.stop();
         }
         ProcessTable.killAllUnder(dir);
+        if (hdfs != null) {
+            hdfs.close();
+        }
     }
 }

@@ -26,15 +26,16 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.bidnn.rank.BruteForce;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.Segment;
+import org.bidnn.io.TestStorage;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.Presence;
 import org.bidnn.pipeline.PipelineConf;
 import org.bidnn.pipeline.RunDirectory;
 import org.bidnn.pipeline.SampleConf;
 import org.bidnn.rank.AnchorList;
+import org.bidnn.rank.BruteForce;
 import org.bidnn.rank.Qrels;
 import org.bidnn.run.Console;
 import org.bidnn.spark.SparkSessions;
@@ -67,9 +68,9 @@ class CompareJobTest {
     @BeforeAll
     static void runOnce() throws Exception {
         spark = SparkSessions.getOrCreate("CompareJobTest", "local[2]");
-        conf = PipelineConf.read(SampleConf.write(dir, "model.hidden", "32", "model.rep", "16", "model.epochs",
+        conf = PipelineConf.read(TestStorage.LOCAL, String.valueOf(SampleConf.write(dir, "model.hidden", "32", "model.rep", "16", "model.epochs",
                 "" + EPOCHS, "model.batch", "64", "compare.runs", "2", "compare.weight-steps", "10",
-                "output.root", dir.resolve("runs").toString()));
+                "output.root", dir.resolve("runs").toString())));
         StringWriter messages = new StringWriter();
         result = new CompareJob(conf, new Console(2, new PrintWriter(messages)), Clock.systemDefaultZone()).execute(spark);
         log = messages.toString();
@@ -81,7 +82,7 @@ class CompareJobTest {
     }
 
     private static List<Segment> corpus() {
-        return LibSvmReader.read(Path.of(conf.input()), 200);
+        return LibSvmReader.read(TestStorage.LOCAL, String.valueOf(Path.of(conf.input())), 200);
     }
 
     @Test
@@ -106,12 +107,12 @@ class CompareJobTest {
     void rawFeatureScoresEqualABruteForceComputation() {
         Map<String, float[]> byId = new HashMap<>();
         corpus().forEach(s -> byId.put(s.id(), s.values()));
-        Qrels qrels = Qrels.read(conf.qrels());
+        Qrels qrels = Qrels.read(TestStorage.LOCAL, conf.qrels().toString());
         for (Method m : List.of(Method.RAW_MOD1, Method.RAW_MOD2)) {
             int from = m == Method.RAW_MOD1 ? 0 : 100;
             double precision = 0;
             double ap = 0;
-            List<String> anchors = AnchorList.read(conf.anchors());
+            List<String> anchors = AnchorList.read(TestStorage.LOCAL, conf.anchors().toString());
             for (String anchor : anchors) {
                 float[] a = Arrays.copyOfRange(byId.get(anchor), from, from + 100);
                 List<String> targets = new ArrayList<>(qrels.judgments(anchor).keySet());
@@ -183,10 +184,10 @@ class CompareJobTest {
         BiDNNNetwork network = BiDNNNetwork.create(conf.architecture(), conf.optimizer(), 1234);
         new LocalTrainer(new TrainingSettings(EPOCHS, 64, 1234)).train(network,
                 Nd4j.create(complete.toArray(new float[0][])), EpochListener.NONE);
-        Qrels qrels = Qrels.read(conf.qrels());
+        Qrels qrels = Qrels.read(TestStorage.LOCAL, conf.qrels().toString());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         EvaluationSet set = EvaluationSets.collect(sc, sc.parallelize(corpus, 3), conf.input(),
-                AnchorList.read(conf.anchors()), qrels, qrels, 1000, 10).set();
+                AnchorList.read(TestStorage.LOCAL, conf.anchors().toString()), qrels, qrels, 1000, 10).set();
         Map<Method, Representation> methods = Representations.bidnn(network, false);
         for (Method m : Method.Family.BIDNN.methods()) {
             EvaluationSet.Score score = set.score(set.rank(methods.get(m)));
@@ -202,9 +203,9 @@ class CompareJobTest {
         List<Segment> corpus = List.of(new Segment("a1", new float[] {1, 0}), new Segment("a3", new float[] {0, 1}),
                 new Segment("a4", new float[] {1, 1}), new Segment("t2", new float[] {1, 0}),
                 new Segment("t1", new float[] {0, 1}), new Segment("t3", new float[] {1, 1}));
-        Qrels qrels = Qrels.read(Files.writeString(dir.resolve("qrels.tsv"),
-                "a1\tt1\t1\na1\tt2\t0\na2\tt1\t1\na3\tt2\t0\na4\tt3\t1\n"));
-        Qrels candidates = Qrels.read(Files.writeString(dir.resolve("candidates.tsv"), "a1\tt1\t1\na1\tt2\t0\n"));
+        Qrels qrels = Qrels.read(TestStorage.LOCAL, String.valueOf(Files.writeString(dir.resolve("qrels.tsv"),
+                "a1\tt1\t1\na1\tt2\t0\na2\tt1\t1\na3\tt2\t0\na4\tt3\t1\n")));
+        Qrels candidates = Qrels.read(TestStorage.LOCAL, String.valueOf(Files.writeString(dir.resolve("candidates.tsv"), "a1\tt1\t1\na1\tt2\t0\n")));
         List<String> anchors = List.of("a1", "a2", "a3", "a4");
 
         EvaluationSets.Built judged = EvaluationSets.collect(sc, sc.parallelize(corpus, 3), "corpus.svm", anchors,
@@ -238,7 +239,7 @@ class CompareJobTest {
 
     @Test
     void theRunDirectoryHasTheReportTheTableAndThePlots() throws Exception {
-        Path run = result.runDirectory();
+        Path run = Path.of(result.runDirectory());
         assertEquals(dir.resolve("runs"), run.getParent());
         try (Stream<Path> s = Files.list(run.getParent())) {
             assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(RunDirectory.INCOMPLETE_PREFIX)));
@@ -253,7 +254,7 @@ class CompareJobTest {
         assertEquals(Method.values().length + 2, md.lines().filter(l -> l.startsWith("|")).count(), md);
         assertTrue(md.contains("| BiDNN multimodal embedding (text + visual) | 0."), md);
         assertTrue(md.contains(" ± "), md);
-        assertEquals(Files.readString(conf.file()), Files.readString(run.resolve(CompareJob.CONF)));
+        assertEquals(Files.readString(Path.of(conf.file())), Files.readString(run.resolve(CompareJob.CONF)));
         for (String png : List.of(CompareJob.PRECISION_PLOT, CompareJob.PROJECTION_PLOT)) {
             BufferedImage image = ImageIO.read(run.resolve(png).toFile());
             assertTrue(image.getWidth() > 300 && image.getHeight() > 200, png);

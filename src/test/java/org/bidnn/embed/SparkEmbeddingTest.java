@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.Segment;
+import org.bidnn.io.TestStorage;
 import org.bidnn.io.spark.ParquetSegmentReader;
 import org.bidnn.io.spark.ParquetSegmentWriter;
 import org.bidnn.io.spark.SparkLibSvmReader;
@@ -66,7 +67,7 @@ class SparkEmbeddingTest {
         sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         network = BiDNNNetwork.create(new Architecture(D1, D2, 48, 24, ActivationFunction.TANH, true, 0.2),
                 Optimizer.DEFAULT, 11);
-        samples = LibSvmReader.read(SAMPLES, D1 + D2);
+        samples = LibSvmReader.read(TestStorage.LOCAL, SAMPLES.toString(), D1 + D2);
         // A few steps, so that the weights are not just their initialisation.
         Nd4j.getRandom().setSeed(3);
         for (int i = 0; i < 3; i++) {

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.SparkSession;
-import org.bidnn.rank.BruteForce;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.LibSvmWriter;
 import org.bidnn.io.Segment;
+import org.bidnn.io.TestStorage;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
@@ -26,6 +26,7 @@ import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.Optimizer;
 import org.bidnn.model.layer.BiDNNLayer;
+import org.bidnn.rank.BruteForce;
 import org.bidnn.run.Console;
 import org.bidnn.spark.SparkSessions;
 import org.bidnn.train.EpochListener;
@@ -102,15 +103,15 @@ class CrossmodalEvalTest {
 
     private CrossmodalReport evaluate(Path input, Path labels, int labelColumn, Path model, CrossmodalEvalJob.Space space)
             throws Exception {
-        return new CrossmodalEvalJob(new CrossmodalEvalJob.Options(input.toString(), SegmentFormat.LIBSVM, labels, 1,
-                labelColumn, model.toString(), space, dir.resolve(space + ".json"), 50), QUIET).execute(spark);
+        return new CrossmodalEvalJob(new CrossmodalEvalJob.Options(input.toString(), SegmentFormat.LIBSVM, labels.toString(), 1,
+                labelColumn, model.toString(), space, dir.resolve(space + ".json").toString(), 50), QUIET).execute(spark);
     }
 
     @Test
     void aModelTrainedOnClusteredDataTranslatesFarAboveChance() throws Exception {
         List<Segment> segments = clustered(4, 30, 3);
         Path input = dir.resolve("segments.svm");
-        LibSvmWriter.write(input, segments, false);
+        LibSvmWriter.write(TestStorage.LOCAL, input.toString(), segments, false);
         List<String> labels = new ArrayList<>();
         for (Segment s : segments) {
             labels.add(s.id() + "\timage-" + s.id() + "\t" + s.id().substring(s.id().indexOf('-') + 1));
@@ -118,7 +119,7 @@ class CrossmodalEvalTest {
         Path labelFile = Files.write(dir.resolve("labels.tsv"), labels);
         Path model = dir.resolve("model.bidnn");
         BiDNNNetwork network = train(segments, new Architecture(8, 6, 16, 8, ActivationFunction.TANH, true, 0.2), 60, 16);
-        ModelFile.save(network, model);
+        ModelFile.save(network, TestStorage.LOCAL, model.toString());
 
         CrossmodalReport translation = evaluate(input, labelFile, 3, model, CrossmodalEvalJob.Space.TRANSLATION);
         assertEquals(120, translation.segments());
@@ -174,11 +175,11 @@ class CrossmodalEvalTest {
     void everySegmentNeedsALabel() throws Exception {
         List<Segment> segments = clustered(2, 5, 1);
         Path input = dir.resolve("segments.svm");
-        LibSvmWriter.write(input, segments, false);
+        LibSvmWriter.write(TestStorage.LOCAL, input.toString(), segments, false);
         Path labels = Files.writeString(dir.resolve("labels.tsv"), "seg0-0\t0\nseg1-1\t1\n");
         Path model = dir.resolve("model.bidnn");
-        ModelFile.save(BiDNNNetwork.create(new Architecture(8, 6, 4, 4, ActivationFunction.TANH, true, 0), Optimizer.DEFAULT, 1),
-                model);
+        ModelFile.save(BiDNNNetwork.create(new Architecture(8, 6, 4, 4, ActivationFunction.TANH, true, 0), Optimizer.DEFAULT, 1), TestStorage.LOCAL,
+                model.toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> evaluate(input, labels, 0, model, CrossmodalEvalJob.Space.JOINT));
         assertEquals("8 segments of " + input + " have no label in " + labels + ", e.g. 'seg2-0' (ids are matched with column 1)",
@@ -188,15 +189,15 @@ class CrossmodalEvalTest {
     @Test
     void labelsFilesNameTheirColumns() throws IOException {
         Path f = Files.writeString(dir.resolve("l.tsv"), "a\tx\tart history\n# comment\nb\ty\t10\n");
-        assertEquals(Map.of("a", "art history", "b", "10"), Labels.read(f, 1, 3));
-        assertEquals(Map.of("a", "art history", "b", "10"), Labels.read(f, 1, 0));
-        assertEquals(Map.of("x", "a", "y", "b"), Labels.read(f, 2, 1));
+        assertEquals(Map.of("a", "art history", "b", "10"), Labels.read(TestStorage.LOCAL, f.toString(), 1, 3));
+        assertEquals(Map.of("a", "art history", "b", "10"), Labels.read(TestStorage.LOCAL, f.toString(), 1, 0));
+        assertEquals(Map.of("x", "a", "y", "b"), Labels.read(TestStorage.LOCAL, f.toString(), 2, 1));
         Path short_ = Files.writeString(dir.resolve("s.tsv"), "a\tx\t1\nb\t2\n");
         assertEquals(short_ + ":2: expected at least 3 tab-separated fields, found 2 (the id is in column 1, the label in "
-                + "column 3)", assertThrows(org.bidnn.io.InputFileException.class, () -> Labels.read(short_, 1, 3)).getMessage());
+                + "column 3)", assertThrows(org.bidnn.io.InputFileException.class, () -> Labels.read(TestStorage.LOCAL, short_.toString(), 1, 3)).getMessage());
         Path twice = Files.writeString(dir.resolve("t.tsv"), "a\t1\na\t2\n");
         assertEquals(twice + ":2: id listed twice in token 'a' (first on line 1)",
-                assertThrows(org.bidnn.io.InputFileException.class, () -> Labels.read(twice, 1, 0)).getMessage());
+                assertThrows(org.bidnn.io.InputFileException.class, () -> Labels.read(TestStorage.LOCAL, twice.toString(), 1, 0)).getMessage());
     }
 
     /**
@@ -210,8 +211,8 @@ class CrossmodalEvalTest {
     void wikipediaTestSplitAboveChanceInBothDirections() throws Exception {
         assumeTrue(Files.isRegularFile(WIKIPEDIA.resolve("train.svm")) && Files.isRegularFile(WIKIPEDIA.resolve("test.svm")),
                 "the Wikipedia set is not in " + WIKIPEDIA);
-        List<Segment> train = LibSvmReader.read(WIKIPEDIA.resolve("train.svm"), 138);
-        List<Segment> test = LibSvmReader.read(WIKIPEDIA.resolve("test.svm"), 138);
+        List<Segment> train = LibSvmReader.read(TestStorage.LOCAL, WIKIPEDIA.resolve("train.svm").toString(), 138);
+        List<Segment> test = LibSvmReader.read(TestStorage.LOCAL, WIKIPEDIA.resolve("test.svm").toString(), 138);
         double[] mean = new double[138];
         double[] std = new double[138];
         for (Segment s : train) {
@@ -226,10 +227,10 @@ class CrossmodalEvalTest {
         }
         List<Segment> scaledTrain = standardise(train, mean, std);
         Path input = dir.resolve("test.svm");
-        LibSvmWriter.write(input, standardise(test, mean, std), false);
+        LibSvmWriter.write(TestStorage.LOCAL, input.toString(), standardise(test, mean, std), false);
         Path model = dir.resolve("model.bidnn");
-        ModelFile.save(train(scaledTrain, new Architecture(128, 10, 128, 64, ActivationFunction.TANH, true, 0.2), 30, 128),
-                model);
+        ModelFile.save(train(scaledTrain, new Architecture(128, 10, 128, 64, ActivationFunction.TANH, true, 0.2), 30, 128), TestStorage.LOCAL,
+                model.toString());
         CrossmodalReport r = evaluate(input, WIKIPEDIA.resolve("test-categories.tsv"), 3, model,
                 CrossmodalEvalJob.Space.TRANSLATION);
         assertEquals(693, r.segments());

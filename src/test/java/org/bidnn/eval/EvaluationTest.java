@@ -19,6 +19,7 @@ import java.util.Random;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.mllib.evaluation.RankingMetrics;
 import org.apache.spark.sql.SparkSession;
+import org.bidnn.io.TestStorage;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.rank.Qrels;
 import org.bidnn.rank.RankJob;
@@ -76,7 +77,7 @@ class EvaluationTest {
         Path qrels = Files.writeString(dir.resolve("qrels.tsv"),
                 "a\tt01\t1\na\tt02\t0\na\tt03\t1\na\tt06\t1\na\tt20\t1\nb\tu3\t1\nb\tu1\t0\n");
         Path rankings = dir.resolve("rankings.tsv");
-        new RankJob(new RankOptions(embeddings.toString(), SegmentFormat.LIBSVM, anchors, null, 12, rankings, false),
+        new RankJob(new RankOptions(embeddings.toString(), SegmentFormat.LIBSVM, anchors.toString(), null, 12, rankings.toString(), false),
                 QUIET).execute(spark);
         List<String> lines = Files.readAllLines(rankings);
         assertEquals(24, lines.size());
@@ -86,7 +87,7 @@ class EvaluationTest {
 
         Path report = dir.resolve("report.json");
         Path markdown = dir.resolve("report.md");
-        EvaluationReport r = new EvaluateJob(new EvaluateJob.Options(rankings, qrels, 10, report, markdown, false), QUIET)
+        EvaluationReport r = new EvaluateJob(new EvaluateJob.Options(rankings.toString(), qrels.toString(), 10, report.toString(), markdown.toString(), false), QUIET)
                 .execute(sc);
         // a: relevant t01, t03, t06 at ranks 1, 3, 6 and t20 never ranked.
         double apA = (1.0 / 1 + 2.0 / 3 + 3.0 / 6) / 4;
@@ -124,7 +125,7 @@ class EvaluationTest {
         Path qrels = Files.writeString(dir.resolve("qrels.tsv"), "a\tt09\t1\na\tt02\t0\na\ta\t1\na\tu2\t1\nb\tt20\t1\n");
         Path rankings = dir.resolve("rankings.tsv");
         StringWriter err = new StringWriter();
-        new RankJob(new RankOptions(embeddings.toString(), SegmentFormat.LIBSVM, anchors, qrels, 100, rankings, false),
+        new RankJob(new RankOptions(embeddings.toString(), SegmentFormat.LIBSVM, anchors.toString(), qrels.toString(), 100, rankings.toString(), false),
                 new Console(1, new PrintWriter(err, true))).execute(spark);
         assertEquals(List.of("a\t1\tt02", "a\t2\tt09", "a\t3\tu2"),
                 Files.readAllLines(rankings).stream().map(l -> l.substring(0, l.lastIndexOf('\t'))).toList());
@@ -140,7 +141,7 @@ class EvaluationTest {
                 "nothingRelevant", List.of("t1"));
         Path qrelsFile = Files.writeString(dir.resolve("q.tsv"),
                 "ranked\tt2\t1\nnotRanked\tt1\t1\nnotRanked\tt3\t2\nnothingRelevant\tt1\t0\n");
-        Qrels qrels = Qrels.read(qrelsFile);
+        Qrels qrels = Qrels.read(TestStorage.LOCAL, qrelsFile.toString());
         EvaluationReport r = EvaluateJob.evaluate(sc, rankings, qrels, 10, false, "r", "q");
         assertEquals(1, r.evaluated());
         assertEquals(List.of("notRanked"), r.judgedNotRanked());

@@ -32,7 +32,7 @@ class LibSvmReaderTest {
     @Test
     void readsOneBasedRowsDensely() throws IOException {
         Path f = file("a.svm", "b3150b0c-3 1:0.5 4:-2\nanchor_12 2:1e-3\nv1.2\n");
-        List<Segment> rows = LibSvmReader.read(f, 4);
+        List<Segment> rows = LibSvmReader.read(TestStorage.LOCAL, f.toString(), 4);
         assertEquals(3, rows.size());
         assertEquals(new Segment("b3150b0c-3", new float[] {0.5f, 0, 0, -2}), rows.get(0));
         assertEquals(new Segment("anchor_12", new float[] {0, 0.001f, 0, 0}), rows.get(1));
@@ -43,7 +43,7 @@ class LibSvmReaderTest {
     void aSingleZeroIndexAnywhereMakesTheWholeFileZeroBased() throws IOException {
         // Only the last line reveals the base; the first must be read with it too.
         Path f = file("z.svm", "a 1:1 3:3\nb 2:2\nc 0:7\n");
-        List<Segment> rows = LibSvmReader.read(f, 4);
+        List<Segment> rows = LibSvmReader.read(TestStorage.LOCAL, f.toString(), 4);
         assertArrayEquals(new float[] {0, 1, 0, 3}, rows.get(0).values());
         assertArrayEquals(new float[] {0, 0, 2, 0}, rows.get(1).values());
         assertArrayEquals(new float[] {7, 0, 0, 0}, rows.get(2).values());
@@ -51,9 +51,9 @@ class LibSvmReaderTest {
 
     @Test
     void zeroBasedFileMayUseTheLastColumnIndexOnlyUpToDimensionsMinusOne() throws IOException {
-        assertEquals(5f, LibSvmReader.read(file("ok.svm", "a 0:1 3:5\n"), 4).get(0).values()[3]);
+        assertEquals(5f, LibSvmReader.read(TestStorage.LOCAL, file("ok.svm", "a 0:1 3:5\n").toString(), 4).get(0).values()[3]);
         InputFileException e = assertThrows(InputFileException.class,
-                () -> LibSvmReader.read(file("bad.svm", "a 0:1 4:5\n"), 4));
+                () -> LibSvmReader.read(TestStorage.LOCAL, file("bad.svm", "a 0:1 4:5\n").toString(), 4));
         assertEquals("4:5", e.token());
         assertTrue(e.getMessage().contains("column 5 is beyond mod1size+mod2size = 4"), e.getMessage());
     }
@@ -62,7 +62,7 @@ class LibSvmReaderTest {
     void skipsBlankAndCommentLinesAndIgnoresCommentsAndQid() throws IOException {
         Path f = file("c.svm", "# header comment\n\n   \t\nx qid:3 1:1 2:2 # trailing 9:9 comment\n"
                 + "  # indented comment\ny\t2:5\t\t3:6   \n");
-        List<Segment> rows = LibSvmReader.read(f, 3);
+        List<Segment> rows = LibSvmReader.read(TestStorage.LOCAL, f.toString(), 3);
         assertEquals(2, rows.size());
         assertEquals(new Segment("x", new float[] {1, 2, 0}), rows.get(0));
         assertEquals(new Segment("y", new float[] {0, 5, 6}), rows.get(1));
@@ -71,7 +71,7 @@ class LibSvmReaderTest {
     @Test
     void acceptsUnsortedIndices() throws IOException {
         Path f = file("u.svm", "a 3:3 1:1 2:2\n");
-        assertArrayEquals(new float[] {1, 2, 3}, LibSvmReader.read(f, 3).get(0).values());
+        assertArrayEquals(new float[] {1, 2, 3}, LibSvmReader.read(TestStorage.LOCAL, f.toString(), 3).get(0).values());
     }
 
     static Stream<Arguments> malformed() {
@@ -105,7 +105,7 @@ class LibSvmReaderTest {
     void reportsFileLineAndToken(String name, String content, int line, String token, String expected)
             throws IOException {
         Path f = file("data.svm", content);
-        InputFileException e = assertThrows(InputFileException.class, () -> LibSvmReader.read(f, 4));
+        InputFileException e = assertThrows(InputFileException.class, () -> LibSvmReader.read(TestStorage.LOCAL, f.toString(), 4));
         assertEquals(f.toString(), e.file());
         assertEquals(line, e.line());
         assertEquals(token, e.token());
@@ -125,7 +125,7 @@ class LibSvmReaderTest {
     @Test
     void missingFileIsReportedWithoutALine() {
         Path f = dir.resolve("absent.svm");
-        InputFileException e = assertThrows(InputFileException.class, () -> LibSvmReader.read(f, 4));
+        InputFileException e = assertThrows(InputFileException.class, () -> LibSvmReader.read(TestStorage.LOCAL, f.toString(), 4));
         assertEquals(f.toString(), e.file());
         assertEquals(0, e.line());
         assertEquals(null, e.token());
@@ -134,7 +134,7 @@ class LibSvmReaderTest {
 
     @Test
     void directoryIsReportedAsUnreadable() {
-        InputFileException e = assertThrows(InputFileException.class, () -> LibSvmReader.read(dir, 4));
+        InputFileException e = assertThrows(InputFileException.class, () -> LibSvmReader.read(TestStorage.LOCAL, dir.toString(), 4));
         assertEquals(0, e.line());
         assertTrue(e.getMessage().startsWith(dir + ": cannot read file"), e.getMessage());
     }
@@ -143,7 +143,7 @@ class LibSvmReaderTest {
     void nonUtf8IsReportedAsUnreadable() throws IOException {
         Path f = dir.resolve("latin1.svm");
         Files.write(f, new byte[] {'c', 'a', 'f', (byte) 0xE9, ' ', '1', ':', '1', '\n'});
-        InputFileException e = assertThrows(InputFileException.class, () -> LibSvmReader.read(f, 4));
+        InputFileException e = assertThrows(InputFileException.class, () -> LibSvmReader.read(TestStorage.LOCAL, f.toString(), 4));
         assertTrue(e.getMessage().contains("not UTF-8 text"), e.getMessage());
     }
 
@@ -151,7 +151,7 @@ class LibSvmReaderTest {
     void fileWithoutRowsIsAnError() throws IOException {
         for (String content : new String[] {"", "\n\n", "# only a comment\n  \n"}) {
             Path f = file("empty.svm", content);
-            InputFileException e = assertThrows(InputFileException.class, () -> LibSvmReader.read(f, 4));
+            InputFileException e = assertThrows(InputFileException.class, () -> LibSvmReader.read(TestStorage.LOCAL, f.toString(), 4));
             assertEquals(0, e.line());
             assertTrue(e.getMessage().startsWith(f + ": no rows"), e.getMessage());
         }
@@ -162,7 +162,7 @@ class LibSvmReaderTest {
         Path f = Path.of(System.getProperty("user.dir")).resolveSibling("shared")
                 .resolve("datasets/wikipedia/test.svm");
         assumeTrue(Files.isRegularFile(f), "no shared Wikipedia data at " + f);
-        List<Segment> rows = LibSvmReader.read(f, 138);
+        List<Segment> rows = LibSvmReader.read(TestStorage.LOCAL, f.toString(), 138);
         assertEquals(693, rows.size());
         assertEquals("6d6ead4cf7fd78eea820ac94d101f602-5", rows.get(0).id());
         for (Segment s : rows) {

@@ -63,8 +63,8 @@ class LibSvmWriterTest {
         }
         for (boolean zeroBased : new boolean[] {false, true}) {
             Path f = dir.resolve(zeroBased ? "zero.svm" : "one.svm");
-            LibSvmWriter.write(f, ids, rows, zeroBased);
-            List<Segment> back = LibSvmReader.read(f, dimensions);
+            LibSvmWriter.write(TestStorage.LOCAL, f.toString(), ids, rows, zeroBased);
+            List<Segment> back = LibSvmReader.read(TestStorage.LOCAL, f.toString(), dimensions);
             assertEquals(ids.size(), back.size());
             for (int i = 0; i < ids.size(); i++) {
                 assertEquals(ids.get(i), back.get(i).id());
@@ -97,14 +97,14 @@ class LibSvmWriterTest {
         // never uses column 0 is indistinguishable from a 1-based one. Documented LibSVM behaviour,
         // worth knowing when choosing to write 0-based.
         Path f = dir.resolve("shifted.svm");
-        LibSvmWriter.write(f, List.of(new Segment("a", new float[] {0, 1, 2})), true);
-        assertArrayEquals(new float[] {1, 2, 0}, LibSvmReader.read(f, 3).get(0).values());
+        LibSvmWriter.write(TestStorage.LOCAL, f.toString(), List.of(new Segment("a", new float[] {0, 1, 2})), true);
+        assertArrayEquals(new float[] {1, 2, 0}, LibSvmReader.read(TestStorage.LOCAL, f.toString(), 3).get(0).values());
     }
 
     @Test
     void writesSegmentsOneLineEach() throws IOException {
         Path f = dir.resolve("sub/dir/out.svm");
-        LibSvmWriter.write(f, List.of(new Segment("a", new float[] {1, 0}), new Segment("b", new float[2])), false);
+        LibSvmWriter.write(TestStorage.LOCAL, f.toString(), List.of(new Segment("a", new float[] {1, 0}), new Segment("b", new float[2])), false);
         assertEquals("a 1:1.0\nb\n", Files.readString(f, StandardCharsets.UTF_8));
     }
 
@@ -113,7 +113,7 @@ class LibSvmWriterTest {
         Path f = dir.resolve("keep.svm");
         Files.writeString(f, "old 1:1\n");
         List<Segment> bad = List.of(new Segment("a", new float[] {1}), new Segment("b", new float[] {Float.NaN}));
-        assertThrows(IllegalArgumentException.class, () -> LibSvmWriter.write(f, bad, false));
+        assertThrows(IllegalArgumentException.class, () -> LibSvmWriter.write(TestStorage.LOCAL, f.toString(), bad, false));
         assertEquals("old 1:1\n", Files.readString(f));
         try (var files = Files.list(dir)) {
             assertEquals(List.of(f), files.toList());
@@ -124,7 +124,7 @@ class LibSvmWriterTest {
     void idsAndRowsMustPair() {
         Path f = dir.resolve("x.svm");
         assertThrows(IllegalArgumentException.class,
-                () -> LibSvmWriter.write(f, List.of("a", "b"), List.of(new float[1]), false));
+                () -> LibSvmWriter.write(TestStorage.LOCAL, f.toString(), List.of("a", "b"), List.of(new float[1]), false));
         assertFalse(Files.exists(f));
     }
 }

@@ -30,6 +30,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bidnn.io.Segment;
+import org.bidnn.io.TestStorage;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
@@ -197,7 +198,7 @@ class BiDNNModelTest {
         // The data is a model file like any other: bidnn embed --model reads it.
         Path data = dir.resolve("model").resolve(BiDNNModel.DATA_FILE);
         assertTrue(Files.isRegularFile(data));
-        assertEquals(network.architecture(), ModelFile.load(data).network().architecture());
+        assertEquals(network.architecture(), ModelFile.load(TestStorage.LOCAL, data.toString()).network().architecture());
         assertTrue(Files.readString(dir.resolve("model/metadata/part-00000"))
                 .contains("\"class\":\"org.bidnn.ml.BiDNNModel\""));
     }
@@ -236,7 +237,7 @@ class BiDNNModelTest {
     @Test
     void aModelFileOfTheCommandLineIsATransformer() throws IOException {
         Path file = dir.resolve("model.bidnn");
-        ModelFile.save(network, file);
+        ModelFile.save(network, TestStorage.LOCAL, file.toString());
         BiDNNModel model = BiDNNModel.fromModelFile(file.toString());
         assertEquals(48, model.getHiddenSize());
         assertEquals("tanh", model.getActivation());

@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.Segment;
+import org.bidnn.io.TestStorage;
 import org.bidnn.io.spark.MlVectors;
 
 /** The sample corpus as a Spark ML data set, and helpers to read transform outputs back. */
@@ -36,7 +37,7 @@ final class MlData {
     }
 
     static List<Segment> segments() {
-        return LibSvmReader.read(SAMPLES, D1 + D2);
+        return LibSvmReader.read(TestStorage.LOCAL, SAMPLES.toString(), D1 + D2);
     }
 
     /** The segments as rows of {@link #SCHEMA}, in their order, in {@code partitions} partitions. */

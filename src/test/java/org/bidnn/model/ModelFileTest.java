@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.bidnn.io.TestStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,8 +38,8 @@ class ModelFileTest {
         for (boolean tied : new boolean[] {true, false}) {
             BiDNNNetwork net = trainedNetwork(tied);
             Path file = dir.resolve("model-" + tied + ".bidnn");
-            ModelFile.save(net, file);
-            ModelFile.Loaded loaded = ModelFile.load(file);
+            ModelFile.save(net, TestStorage.LOCAL, file.toString());
+            ModelFile.Loaded loaded = ModelFile.load(TestStorage.LOCAL, file.toString());
 
             assertEquals(net.architecture(), loaded.network().architecture());
             assertTrue(net.network().params().equals(loaded.network().network().params()), "parameters");
@@ -57,8 +58,8 @@ class ModelFileTest {
     @Test
     void metadataIsReadableJson() throws IOException {
         Path file = dir.resolve("m.bidnn");
-        ModelFile.save(trainedNetwork(true), file);
-        ModelMetadata m = ModelFile.readMetadata(file);
+        ModelFile.save(trainedNetwork(true), TestStorage.LOCAL, file.toString());
+        ModelMetadata m = ModelFile.readMetadata(TestStorage.LOCAL, file.toString());
         assertEquals("bidnn-model", m.format());
         assertEquals(6, m.mod1Size());
         assertEquals(4, m.mod2Size());
@@ -69,10 +70,10 @@ class ModelFileTest {
     @Test
     void rejectsFilesThatAreNotModels() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
-        IOException e = assertThrows(IOException.class, () -> ModelFile.load(text));
+        IOException e = assertThrows(IOException.class, () -> ModelFile.load(TestStorage.LOCAL, text.toString()));
         assertTrue(e.getMessage().contains("notes.txt"), e.getMessage());
 
-        IOException missing = assertThrows(IOException.class, () -> ModelFile.load(dir.resolve("absent.bidnn")));
+        IOException missing = assertThrows(IOException.class, () -> ModelFile.load(TestStorage.LOCAL, dir.resolve("absent.bidnn").toString()));
         assertTrue(missing.getMessage().contains("absent.bidnn") && missing.getMessage().contains("no such file"));
     }
 
@@ -84,7 +85,7 @@ class ModelFileTest {
             zip.write("{\"format\":\"bidnn-model\",\"formatVersion\":99,\"mod1Size\":1,\"mod2Size\":1,\"hiddenSize\":1,\"embeddingSize\":2,\"activation\":\"tanh\"}".getBytes());
             zip.closeEntry();
         }
-        IOException e = assertThrows(IOException.class, () -> ModelFile.load(file));
+        IOException e = assertThrows(IOException.class, () -> ModelFile.load(TestStorage.LOCAL, file.toString()));
         assertTrue(e.getMessage().contains("version 99"), e.getMessage());
     }
 
@@ -92,12 +93,12 @@ class ModelFileTest {
     void aFailedSaveLeavesThePreviousModelInPlace() throws IOException {
         Path file = dir.resolve("keep.bidnn");
         BiDNNNetwork net = trainedNetwork(true);
-        ModelFile.save(net, file);
+        ModelFile.save(net, TestStorage.LOCAL, file.toString());
         byte[] before = Files.readAllBytes(file);
         // A directory with the temp file's parent missing write permission is hard to arrange as
         // root; instead save into a path whose parent is a regular file, which must fail cleanly.
         Path impossible = file.resolve("child.bidnn");
-        assertThrows(IOException.class, () -> ModelFile.save(net, impossible));
+        assertThrows(IOException.class, () -> ModelFile.save(net, TestStorage.LOCAL, impossible.toString()));
         assertEquals(before.length, Files.readAllBytes(file).length);
         try (var listing = Files.list(dir)) {
             assertEquals(1, listing.count(), "no temporary file is left behind");
@@ -115,7 +116,7 @@ class ModelFileTest {
         assertEquals(1, loaded.metadata().epochsTrained());
 
         Path file = dir.resolve("same.bidnn");
-        ModelFile.save(net, file);
+        ModelFile.save(net, TestStorage.LOCAL, file.toString());
         ModelFile.Loaded fromFile = ModelFile.fromBytes(Files.readAllBytes(file), file.toString());
         assertTrue(net.network().params().equals(fromFile.network().network().params()), "save writes the same format");
     }

@@ -11,11 +11,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.bidnn.io.StorageException;
+import org.bidnn.io.TestStorage;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.OutputMode;
@@ -53,7 +54,7 @@ class PipelineConfTest {
     private ConfException error(List<String> lines) throws IOException {
         Path file = dir.resolve("job.conf");
         Files.write(file, lines);
-        return assertThrows(ConfException.class, () -> PipelineConf.read(file));
+        return assertThrows(ConfException.class, () -> PipelineConf.read(TestStorage.LOCAL, file.toString()));
     }
 
     private static int lineOf(List<String> lines, String key) {
@@ -67,7 +68,7 @@ class PipelineConfTest {
 
     @Test
     void readsTheShippedSample() throws IOException {
-        PipelineConf c = PipelineConf.read(SAMPLE);
+        PipelineConf c = PipelineConf.read(TestStorage.LOCAL, SAMPLE.toString());
         assertEquals("data-samples/hyperlinking/segments.svm", c.input());
         assertEquals(SegmentFormat.LIBSVM, c.inputFormat());
         assertEquals(100, c.architecture().mod1Size());
@@ -80,11 +81,11 @@ class PipelineConfTest {
         assertEquals("local[*]", c.master());
         assertTrue(c.l2Norm());
         assertEquals(OutputMode.EMBEDDING, c.outputMode());
-        assertEquals(Path.of("data-samples/hyperlinking/qrels.tsv"), c.candidates());
-        assertEquals(Path.of("data-samples/hyperlinking/qrels.tsv"), c.qrels());
-        assertEquals(Path.of("data-samples/hyperlinking/anchors.txt"), c.anchors());
+        assertEquals("data-samples/hyperlinking/qrels.tsv", c.candidates());
+        assertEquals("data-samples/hyperlinking/qrels.tsv", c.qrels());
+        assertEquals("data-samples/hyperlinking/anchors.txt", c.anchors());
         assertEquals(10, c.evalK());
-        assertEquals(Path.of("out/runs"), c.outputRoot());
+        assertEquals("out/runs", c.outputRoot());
         assertEquals(PipelineConf.KEYS.size(), c.values().size(), "every key's effective value, for the report");
     }
 
@@ -96,7 +97,7 @@ class PipelineConfTest {
                 "input.mod1-size=100", "input.mod2-size =100", "model.hidden= 16", "model.rep = 8",
                 "rank.anchors = data-samples/hyperlinking/anchors.txt", "rank.all-targets = true",
                 "eval.qrels = data-samples/hyperlinking/qrels.tsv", "! a comment", "output.root = " + dir.resolve("runs")));
-        PipelineConf c = PipelineConf.read(file);
+        PipelineConf c = PipelineConf.read(TestStorage.LOCAL, file.toString());
         assertEquals(1000, c.training().epochs());
         assertEquals(128, c.training().batchSize());
         assertEquals(0.2, c.architecture().dropout());
@@ -159,12 +160,12 @@ class PipelineConfTest {
         List<String> lines = sampleWith("model.epochs", "0");
         Path file = dir.resolve("job.conf");
         Files.write(file, lines);
-        PipelineConf c = PipelineConf.read(file);
+        PipelineConf c = PipelineConf.read(TestStorage.LOCAL, file.toString());
         ConfException e = assertThrows(ConfException.class, c::requireCompareSettings);
         assertEquals(file + ":" + lineOf(lines, "model.epochs") + ": model.epochs: compare trains its models for at "
                 + "least 1 epoch, got 0", e.getMessage());
-        assertEquals(PipelineConf.read(SAMPLE), PipelineConf.read(SAMPLE).requireCompareSettings());
-        assertEquals(1235, PipelineConf.read(SAMPLE).compareSeed(1));
+        assertEquals(PipelineConf.read(TestStorage.LOCAL, SAMPLE.toString()), PipelineConf.read(TestStorage.LOCAL, SAMPLE.toString()).requireCompareSettings());
+        assertEquals(1235, PipelineConf.read(TestStorage.LOCAL, SAMPLE.toString()).compareSeed(1));
     }
 
     @Test
@@ -190,7 +191,7 @@ class PipelineConfTest {
     @Test
     void missingFileIsNamed() {
         Path file = dir.resolve("absent.conf");
-        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> PipelineConf.read(file));
+        StorageException e = assertThrows(StorageException.class, () -> PipelineConf.read(TestStorage.LOCAL, file.toString()));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
 

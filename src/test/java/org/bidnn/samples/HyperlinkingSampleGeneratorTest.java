@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.Segment;
+import org.bidnn.io.TestStorage;
 import org.bidnn.rank.BruteForce;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class HyperlinkingSampleGeneratorTest {
 
     private byte[][] written(HyperlinkingParameters p, String name) throws IOException {
         Path out = dir.resolve(name);
-        HyperlinkingSampleGenerator.write(HyperlinkingSampleGenerator.generate(p), out);
+        HyperlinkingSampleGenerator.write(HyperlinkingSampleGenerator.generate(p), TestStorage.LOCAL, out.toString());
         byte[][] bytes = new byte[FILES.length][];
         for (int i = 0; i < FILES.length; i++) {
             bytes[i] = Files.readAllBytes(out.resolve(FILES[i]));
@@ -71,7 +72,7 @@ class HyperlinkingSampleGeneratorTest {
     void theCommittedSetIsWhatTheGeneratorWrites() throws IOException {
         Path committed = Path.of(System.getProperty("user.dir"), HyperlinkingSampleGenerator.DEFAULT_DIR);
         assumeTrue(Files.isDirectory(committed), "no " + committed);
-        HyperlinkingSampleGenerator.writeSamples(dir);
+        HyperlinkingSampleGenerator.writeSamples(TestStorage.LOCAL, dir.toString());
         for (String name : FILES) {
             assertArrayEquals(Files.readAllBytes(committed.resolve(name)), Files.readAllBytes(dir.resolve(name)),
                     name + " is out of date: regenerate it as data-samples/hyperlinking/README.md says");
@@ -80,8 +81,8 @@ class HyperlinkingSampleGeneratorTest {
 
     @Test
     void theWrittenFilesReadBackAndStaySmall() throws IOException {
-        HyperlinkingSampleGenerator.write(sample, dir);
-        List<Segment> read = LibSvmReader.read(dir.resolve("segments.svm"), DEFAULTS.dimensions());
+        HyperlinkingSampleGenerator.write(sample, TestStorage.LOCAL, dir.toString());
+        List<Segment> read = LibSvmReader.read(TestStorage.LOCAL, dir.resolve("segments.svm").toString(), DEFAULTS.dimensions());
         assertEquals(30 + 4000, read.size());
         for (int i = 0; i < 30; i++) {
             assertEquals(sample.anchors().get(i).segment(), read.get(i));

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.Segment;
+import org.bidnn.io.TestStorage;
 import org.bidnn.rank.BruteForce;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class SampleDataGeneratorTest {
     private byte[][] written(SampleParameters p, String name) throws IOException {
         Path svm = dir.resolve(name + ".svm");
         Path topics = dir.resolve(name + ".tsv");
-        SampleDataGenerator.write(SampleDataGenerator.generate(p), svm, topics);
+        SampleDataGenerator.write(SampleDataGenerator.generate(p), TestStorage.LOCAL, svm.toString(), topics.toString());
         return new byte[][] {Files.readAllBytes(svm), Files.readAllBytes(topics)};
     }
 
@@ -146,8 +147,8 @@ class SampleDataGeneratorTest {
 
     @Test
     void theWrittenFileReadsBackWithTwoHundredDimensions() throws IOException {
-        List<SampleSegment> written = SampleDataGenerator.writeSamples(dir);
-        List<Segment> read = LibSvmReader.read(dir.resolve("segments.svm"), 200);
+        List<SampleSegment> written = SampleDataGenerator.writeSamples(TestStorage.LOCAL, dir.toString());
+        List<Segment> read = LibSvmReader.read(TestStorage.LOCAL, dir.resolve("segments.svm").toString(), 200);
         assertEquals(written.size(), read.size());
         for (int i = 0; i < read.size(); i++) {
             assertEquals(written.get(i).segment(), read.get(i));
@@ -161,7 +162,7 @@ class SampleDataGeneratorTest {
     void theCommittedSamplesAreWhatTheGeneratorWrites() throws IOException {
         Path committed = Path.of(System.getProperty("user.dir"), SampleDataGenerator.DEFAULT_DIR);
         assumeTrue(Files.isDirectory(committed), "no " + committed);
-        SampleDataGenerator.writeSamples(dir);
+        SampleDataGenerator.writeSamples(TestStorage.LOCAL, dir.toString());
         for (String name : new String[] {"segments.svm", "segments-topics.tsv"}) {
             assertArrayEquals(Files.readAllBytes(committed.resolve(name)), Files.readAllBytes(dir.resolve(name)),
                     name + " is out of date: regenerate it as data-samples/README.md says");

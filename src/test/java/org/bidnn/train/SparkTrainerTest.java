@@ -12,13 +12,12 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.Segment;
+import org.bidnn.io.TestStorage;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.Optimizer;
-import org.bidnn.model.OutputMode;
 import org.bidnn.model.Presence;
-import org.bidnn.model.SegmentTransformer;
 import org.bidnn.spark.SparkSessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +37,7 @@ class SparkTrainerTest {
     static void start() throws IOException {
         spark = SparkSessions.getOrCreate("SparkTrainerTest", "local[2]");
         sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<Segment> segments = LibSvmReader.read(SAMPLES.resolve("segments.svm"), 200);
+        List<Segment> segments = LibSvmReader.read(TestStorage.LOCAL, SAMPLES.resolve("segments.svm").toString(), 200);
         complete = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
             if (Presence.of(segments.get(i).values(), 100, false) == Presence.BOTH) {

@@ -2,12 +2,11 @@ package org.bidnn.eval.plot;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.bidnn.io.AtomicFiles;
+import org.bidnn.io.Storage;
 
 /**
- * Writes an image as a PNG file through {@link AtomicFiles}, so that a failed or interrupted run
+ * Writes an image as a PNG file through {@link Storage#write}, so that a failed or interrupted run
  * never leaves a truncated PNG that looks like a finished chart.
  */
 final class PngFiles {
@@ -15,8 +14,8 @@ final class PngFiles {
     private PngFiles() {
     }
 
-    static void write(Path png, BufferedImage image) throws IOException {
-        AtomicFiles.write(png, out -> {
+    static void write(Storage storage, String png, BufferedImage image) throws IOException {
+        storage.write(png, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("this Java runtime has no PNG writer");
             }

@@ -1,10 +1,10 @@
 package org.bidnn.eval.plot;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.bidnn.io.Storage;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -49,11 +49,11 @@ public final class PrecisionPerEpochChart {
      * @throws IllegalArgumentException when two curves or levels share a label, which would make the
      *                                  legend ambiguous, or when there is neither a curve nor a level
      */
-    public static void write(Path png, String title, String yAxisLabel, List<EpochCurve> curves, List<Level> levels)
+    public static void write(Storage storage, String png, String title, String yAxisLabel, List<EpochCurve> curves, List<Level> levels)
             throws IOException {
         HeadlessAwt.enable();
         requireDistinctLabels(curves, levels);
-        PngFiles.write(png, BitmapEncoder.getBufferedImage(chart(title, yAxisLabel, curves, levels)));
+        PngFiles.write(storage, png, BitmapEncoder.getBufferedImage(chart(title, yAxisLabel, curves, levels)));
     }
 
     private static XYChart chart(String title, String yAxisLabel, List<EpochCurve> curves, List<Level> levels) {

@@ -3,15 +3,15 @@ package org.bidnn.eval.plot;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.bidnn.io.Storage;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -42,7 +42,7 @@ public final class ProjectionChart {
      *
      * @throws IllegalArgumentException when there is no projection
      */
-    public static void write(Path png, List<Projection> panels) throws IOException {
+    public static void write(Storage storage, String png, List<Projection> panels) throws IOException {
         HeadlessAwt.enable();
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("nothing to draw: no projection");
@@ -56,7 +56,7 @@ public final class ProjectionChart {
         } finally {
             g.dispose();
         }
-        PngFiles.write(png, image);
+        PngFiles.write(storage, png, image);
     }
 
     private static XYChart panel(Projection projection) {

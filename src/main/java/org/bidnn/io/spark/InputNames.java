@@ -33,8 +33,14 @@ final class InputNames implements Serializable {
      */
     static InputNames of(String input, Configuration conf) throws IOException {
         Path path = new Path(input);
-        FileSystem fs = path.getFileSystem(conf);
-        FileStatus[] matches = fs.globStatus(path);
+        FileStatus[] matches;
+        FileSystem fs;
+        try {
+            fs = path.getFileSystem(conf);
+            matches = fs.globStatus(path);
+        } catch (IOException e) {
+            throw InputFileException.unreadable(input, e);
+        }
         if (matches == null || matches.length == 0) {
             throw new InputFileException(input, 0, null, "cannot read input", "no such file or directory");
         }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.bidnn.io.TestStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class PrecisionPerEpochChartTest {
     @Test
     void curvesOfDifferentLengthsAndLevelsMakeAPngOfTheChartSize() throws IOException {
         Path png = dir.resolve("p10.png");
-        PrecisionPerEpochChart.write(png, "P@10 per epoch", "P@10", List.of(BIDNN, AUTOENCODER), List.of(RAW, RANDOM));
+        PrecisionPerEpochChart.write(TestStorage.LOCAL, png.toString(), "P@10 per epoch", "P@10", List.of(BIDNN, AUTOENCODER), List.of(RAW, RANDOM));
 
         BufferedImage image = Pngs.read(png, W, H);
         for (int curve = 0; curve < 2; curve++) {
@@ -50,8 +51,8 @@ class PrecisionPerEpochChartTest {
     void aCurveShowsInThePicture() throws IOException {
         Path with = dir.resolve("with.png");
         Path without = dir.resolve("without.png");
-        PrecisionPerEpochChart.write(with, "t", "P@10", List.of(BIDNN), List.of(RAW));
-        PrecisionPerEpochChart.write(without, "t", "P@10", List.of(), List.of(RAW));
+        PrecisionPerEpochChart.write(TestStorage.LOCAL, with.toString(), "t", "P@10", List.of(BIDNN), List.of(RAW));
+        PrecisionPerEpochChart.write(TestStorage.LOCAL, without.toString(), "t", "P@10", List.of(), List.of(RAW));
 
         BufferedImage withCurve = Pngs.read(with, W, H);
         BufferedImage withoutCurve = Pngs.read(without, W, H);
@@ -67,8 +68,8 @@ class PrecisionPerEpochChartTest {
     void levelsAloneAndASingleEpochStillDrawVisibleLines() throws IOException {
         Path levelsOnly = dir.resolve("levels.png");
         Path oneEpoch = dir.resolve("one-epoch.png");
-        PrecisionPerEpochChart.write(levelsOnly, "levels only", "MAP", List.of(), List.of(RAW, RANDOM));
-        PrecisionPerEpochChart.write(oneEpoch, "one epoch", "MAP",
+        PrecisionPerEpochChart.write(TestStorage.LOCAL, levelsOnly.toString(), "levels only", "MAP", List.of(), List.of(RAW, RANDOM));
+        PrecisionPerEpochChart.write(TestStorage.LOCAL, oneEpoch.toString(), "one epoch", "MAP",
                 List.of(new EpochCurve("BiDNN", new double[] {0.4}, new double[] {0.05})), List.of(RAW));
 
         BufferedImage levels = Pngs.read(levelsOnly, W, H);
@@ -82,7 +83,7 @@ class PrecisionPerEpochChartTest {
     @Test
     void zeroValuesStillGetAnAxis() throws IOException {
         Path png = dir.resolve("zeros.png");
-        PrecisionPerEpochChart.write(png, "all zero", "P@10",
+        PrecisionPerEpochChart.write(TestStorage.LOCAL, png.toString(), "all zero", "P@10",
                 List.of(new EpochCurve("untrained", new double[] {0, 0, 0})), List.of(new Level("zero", 0)));
         Pngs.read(png, W, H);
     }
@@ -90,7 +91,7 @@ class PrecisionPerEpochChartTest {
     @Test
     void aMissingDirectoryIsCreated() throws IOException {
         Path png = dir.resolve("compare/plots/p10.png");
-        PrecisionPerEpochChart.write(png, "t", "P@10", List.of(BIDNN), List.of());
+        PrecisionPerEpochChart.write(TestStorage.LOCAL, png.toString(), "t", "P@10", List.of(BIDNN), List.of());
         Pngs.read(png, W, H);
         assertEquals(List.of("p10.png"), Pngs.filesIn(png.getParent()));
     }
@@ -98,10 +99,10 @@ class PrecisionPerEpochChartTest {
     @Test
     void aTargetThatCannotBeWrittenFailsAndLeavesNothing() throws IOException {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
-        assertThrows(IOException.class, () -> PrecisionPerEpochChart.write(notADirectory.resolve("p10.png"),
+        assertThrows(IOException.class, () -> PrecisionPerEpochChart.write(TestStorage.LOCAL, notADirectory.resolve("p10.png").toString(),
                 "t", "P@10", List.of(BIDNN), List.of(RAW)));
         Path directory = Files.createDirectory(dir.resolve("taken"));
-        assertThrows(IOException.class, () -> PrecisionPerEpochChart.write(directory, "t", "P@10", List.of(BIDNN), List.of(RAW)));
+        assertThrows(IOException.class, () -> PrecisionPerEpochChart.write(TestStorage.LOCAL, directory.toString(), "t", "P@10", List.of(BIDNN), List.of(RAW)));
         assertEquals(List.of("file", "taken"), Pngs.filesIn(dir));
         assertEquals(List.of(), Pngs.filesIn(directory));
     }
@@ -109,9 +110,9 @@ class PrecisionPerEpochChartTest {
     @Test
     void aFailedWriteKeepsThePreviousChart() throws IOException {
         Path png = dir.resolve("p10.png");
-        PrecisionPerEpochChart.write(png, "t", "P@10", List.of(BIDNN), List.of(RAW));
+        PrecisionPerEpochChart.write(TestStorage.LOCAL, png.toString(), "t", "P@10", List.of(BIDNN), List.of(RAW));
         byte[] before = Files.readAllBytes(png);
-        assertThrows(IllegalArgumentException.class, () -> PrecisionPerEpochChart.write(png, "t", "P@10",
+        assertThrows(IllegalArgumentException.class, () -> PrecisionPerEpochChart.write(TestStorage.LOCAL, png.toString(), "t", "P@10",
                 List.of(BIDNN), List.of(new Level("BiDNN", 0.3))));
         assertArrayEquals(before, Files.readAllBytes(png), "the previous chart is untouched");
         assertEquals(List.of("p10.png"), Pngs.filesIn(dir));
@@ -121,10 +122,10 @@ class PrecisionPerEpochChartTest {
     void badInputIsRejectedWithAReason() {
         Path png = dir.resolve("bad.png");
         IllegalArgumentException duplicate = assertThrows(IllegalArgumentException.class,
-                () -> PrecisionPerEpochChart.write(png, "t", "P@10", List.of(BIDNN, BIDNN), List.of()));
+                () -> PrecisionPerEpochChart.write(TestStorage.LOCAL, png.toString(), "t", "P@10", List.of(BIDNN, BIDNN), List.of()));
         assertTrue(duplicate.getMessage().contains("'BiDNN'"), duplicate.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> PrecisionPerEpochChart.write(png, "t", "P@10", List.of(), List.of()));
+                () -> PrecisionPerEpochChart.write(TestStorage.LOCAL, png.toString(), "t", "P@10", List.of(), List.of()));
         assertThrows(IllegalArgumentException.class, () -> new EpochCurve("x", new double[] {0.1, 0.2}, new double[] {0.1}));
         assertThrows(IllegalArgumentException.class, () -> new EpochCurve("x", new double[] {Double.NaN}));
         assertThrows(IllegalArgumentException.class, () -> new EpochCurve("x", new double[0]));
@@ -134,7 +135,7 @@ class PrecisionPerEpochChartTest {
 
     @Test
     void awtRunsHeadless() throws IOException {
-        PrecisionPerEpochChart.write(dir.resolve("p10.png"), "t", "P@10", List.of(BIDNN), List.of());
+        PrecisionPerEpochChart.write(TestStorage.LOCAL, dir.resolve("p10.png").toString(), "t", "P@10", List.of(BIDNN), List.of());
         assertTrue(GraphicsEnvironment.isHeadless(), "charts must draw without a display");
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.bidnn.io.TestStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class ProjectionChartTest {
     @Test
     void twoPanelsSideBySideEachShowTheirPoints() throws IOException {
         Path png = dir.resolve("anchors.png");
-        ProjectionChart.write(png, List.of(cloud("anchors, raw features", 25, 3, 1, 1),
+        ProjectionChart.write(TestStorage.LOCAL, png.toString(), List.of(cloud("anchors, raw features", 25, 3, 1, 1),
                 cloud("anchors, BiDNN embedding", 200, 0.5, 0.4, 2)));
 
         BufferedImage image = Pngs.read(png, 2 * W, H);
@@ -48,7 +49,7 @@ class ProjectionChartTest {
     @Test
     void aSinglePanelAndASinglePointAreDrawn() throws IOException {
         Path png = dir.resolve("one.png");
-        ProjectionChart.write(png, List.of(new Projection("one", new String[] {"a"}, new double[][] {{1, 2}})));
+        ProjectionChart.write(TestStorage.LOCAL, png.toString(), List.of(new Projection("one", new String[] {"a"}, new double[][] {{1, 2}})));
         BufferedImage image = Pngs.read(png, W, H);
         assertTrue(Pngs.pixelsOf(image, ChartStyle.seriesColor(0)) > 20, "the point's marker");
     }
@@ -57,13 +58,13 @@ class ProjectionChartTest {
     void aTargetThatCannotBeWrittenFailsAndLeavesNothing() throws IOException {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
         assertThrows(IOException.class,
-                () -> ProjectionChart.write(notADirectory.resolve("anchors.png"), List.of(cloud("c", 5, 1, 1, 3))));
+                () -> ProjectionChart.write(TestStorage.LOCAL, notADirectory.resolve("anchors.png").toString(), List.of(cloud("c", 5, 1, 1, 3))));
         assertEquals(List.of("file"), Pngs.filesIn(dir));
     }
 
     @Test
     void badInputIsRejectedWithAReason() {
-        assertThrows(IllegalArgumentException.class, () -> ProjectionChart.write(dir.resolve("none.png"), List.of()));
+        assertThrows(IllegalArgumentException.class, () -> ProjectionChart.write(TestStorage.LOCAL, dir.resolve("none.png").toString(), List.of()));
         IllegalArgumentException notTwoD = assertThrows(IllegalArgumentException.class,
                 () -> new Projection("p", new String[] {"a", "b"}, new double[][] {{1, 2}, {1, 2, 3}}));
         assertTrue(notTwoD.getMessage().contains("'b'"), notTwoD.getMessage());

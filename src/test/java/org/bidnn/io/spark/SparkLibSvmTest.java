@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.bidnn.io.InputFileException;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.Segment;
+import org.bidnn.io.TestStorage;
 import org.bidnn.spark.SparkSessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,7 +71,7 @@ class SparkLibSvmTest {
     void readsTheSamplesAsTheLocalReaderInOrderAcrossPartitions() throws IOException {
         JavaRDD<Segment> rows = SparkLibSvmReader.read(sc, SAMPLES.toString(), DIMENSIONS, 5);
         assertTrue(rows.getNumPartitions() >= 5, "split into " + rows.getNumPartitions());
-        assertEquals(LibSvmReader.read(SAMPLES, DIMENSIONS), rows.collect());
+        assertEquals(LibSvmReader.read(TestStorage.LOCAL, SAMPLES.toString(), DIMENSIONS), rows.collect());
     }
 
     @Test
@@ -149,13 +150,13 @@ class SparkLibSvmTest {
 
     @Test
     void writtenPartsReadBackWithTheLocalReader() throws IOException {
-        List<Segment> samples = LibSvmReader.read(SAMPLES, DIMENSIONS);
+        List<Segment> samples = LibSvmReader.read(TestStorage.LOCAL, SAMPLES.toString(), DIMENSIONS);
         JavaRDD<Segment> rdd = sc.parallelize(samples, 4);
         String out = dir.resolve("written").toString();
         SparkLibSvmWriter.write(spark, rdd, out, false);
         List<Segment> back = new ArrayList<>();
         for (Path part : parts(Path.of(out))) {
-            back.addAll(LibSvmReader.read(part, DIMENSIONS));
+            back.addAll(LibSvmReader.read(TestStorage.LOCAL, part.toString(), DIMENSIONS));
         }
         assertEquals(4, parts(Path.of(out)).size());
         assertEquals(samples, back, "every row once, in order, exact");
