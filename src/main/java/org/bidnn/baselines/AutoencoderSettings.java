@@ -1,6 +1,7 @@
 package org.bidnn.baselines;
 
 import java.io.Serializable;
+import org.bidnn.io.BadInputException;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Optimizer;
 
@@ -20,10 +21,10 @@ public record AutoencoderSettings(int mod1Size, int mod2Size, int hiddenSize, in
 
     public AutoencoderSettings {
         if (mod1Size <= 0 || mod2Size <= 0 || hiddenSize <= 0 || embeddingSize <= 0) {
-            throw new IllegalArgumentException("sizes must be positive");
+            throw new BadInputException("sizes must be positive");
         }
         if (!(modalityDropout >= 0 && modalityDropout <= 1)) {
-            throw new IllegalArgumentException("modality dropout must be in [0, 1], got " + modalityDropout);
+            throw new BadInputException("modality dropout must be in [0, 1], got " + modalityDropout);
         }
     }
 }

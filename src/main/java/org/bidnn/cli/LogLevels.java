@@ -15,6 +15,11 @@ final class LogLevels {
         "org.apache.spark.executor.Executor",
         "org.apache.spark.scheduler.TaskSetManager",
         "org.apache.spark.sql.execution.datasources.FileFormatWriter",
+        // "Aborting task" with the trace of the tasks killed after the first one failed, and the
+        // output committer's reports of the same aborts.
+        "org.apache.spark.util.Utils",
+        "org.apache.spark.internal.io.SparkHadoopWriter",
+        "org.apache.spark.mapred.SparkHadoopMapRedUtil",
     };
 
     private LogLevels() {

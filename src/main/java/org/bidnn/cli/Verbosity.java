@@ -1,5 +1,7 @@
 package org.bidnn.cli;
 
+import org.bidnn.io.BadInputException;
+
 /** The {@code -v} flag of the Spark commands: checked, then applied to the libraries' logs. */
 final class Verbosity {
 
@@ -8,7 +10,7 @@ final class Verbosity {
 
     static int check(int verbosity) {
         if (verbosity < 0 || verbosity > 3) {
-            throw new IllegalArgumentException("--verbosity must be 0 to 3, got " + verbosity);
+            throw new BadInputException("--verbosity must be 0 to 3, got " + verbosity);
         }
         LogLevels.apply(verbosity);
         return verbosity;

@@ -16,6 +16,7 @@ import org.apache.spark.mllib.evaluation.RankingMetrics;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.bidnn.eval.SparkRankingMetrics;
+import org.bidnn.io.BadInputException;
 import org.bidnn.io.Segment;
 import org.bidnn.io.Storage;
 import org.bidnn.io.spark.SegmentReaders;
@@ -126,7 +127,7 @@ public final class CompareJob {
             console.warnAboutAnchors(built.noCandidates(), "without judged targets in " + conf.candidates()
                     + ", scored 0 by every method");
             if (built.set() == null) {
-                throw new IllegalArgumentException("nothing to evaluate: none of the anchors of " + conf.anchors()
+                throw new BadInputException("nothing to evaluate: none of the anchors of " + conf.anchors()
                         + " is both in " + conf.input() + " and judged relevant to something in " + conf.qrels()
                         + " (" + built.notInCorpus().size() + " not in the corpus, " + built.withoutRelevant().size()
                         + " without a relevant judgment)");
@@ -134,7 +135,7 @@ public final class CompareJob {
             float[][] rows = TrainingRows.select(corpus.map(Segment::values), d1, conf.ignoreZeroes())
                     .collect().toArray(new float[0][]);
             if (rows.length < conf.training().batchSize()) {
-                throw new IllegalArgumentException(conf.input() + ": only " + rows.length + " segments with both "
+                throw new BadInputException(conf.input() + ": only " + rows.length + " segments with both "
                         + "modalities to train on, fewer than one batch of " + conf.training().batchSize()
                         + " (model.batch)");
             }

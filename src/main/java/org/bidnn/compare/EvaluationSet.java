@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bidnn.eval.JudgedRanking;
 import org.bidnn.eval.RankingMeasures;
+import org.bidnn.io.BadInputException;
 import org.bidnn.io.Segment;
 import org.bidnn.rank.CosineRanker;
 import org.bidnn.rank.Hit;
@@ -40,7 +41,7 @@ public record EvaluationSet(List<Segment> anchors, List<Segment> targets, Map<St
 
     public EvaluationSet {
         if (anchors.isEmpty()) {
-            throw new IllegalArgumentException("no anchor with a relevant judgment to evaluate");
+            throw new BadInputException("no anchor with a relevant judgment to evaluate");
         }
         anchors = List.copyOf(anchors);
         targets = List.copyOf(targets);

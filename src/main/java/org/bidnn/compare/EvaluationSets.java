@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.bidnn.io.BadInputException;
 import org.bidnn.io.Segment;
 import org.bidnn.rank.Qrels;
 
@@ -80,7 +81,7 @@ public final class EvaluationSets {
         Map<String, Segment> byId = new LinkedHashMap<>();
         for (Segment s : segments) {
             if (byId.put(s.id(), s) != null) {
-                throw new IllegalArgumentException(input + ": segment '" + s.id() + "' appears more than once");
+                throw new BadInputException(input + ": segment '" + s.id() + "' appears more than once");
             }
         }
         List<Segment> anchors = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.bidnn.embed;
 
+import org.bidnn.io.BadInputException;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.model.OutputMode;
 
@@ -19,10 +20,10 @@ public record EmbedOptions(String model, String input, SegmentFormat inputFormat
 
     public EmbedOptions {
         if (batchSize <= 0) {
-            throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
+            throw new BadInputException("--batch-size must be positive, got " + batchSize);
         }
         if (zeroBased && outputFormat != SegmentFormat.LIBSVM) {
-            throw new IllegalArgumentException("--zero-based is about LibSVM indices; "
+            throw new BadInputException("--zero-based is about LibSVM indices; "
                     + outputFormat + " output has none");
         }
     }

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.bidnn.io.BadInputException;
 import org.bidnn.io.Segment;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.OutputMode;
@@ -79,7 +80,7 @@ public final class PartitionEmbedder implements FlatMapFunction<Iterator<Segment
         @Override
         public float[] values(Segment s, int width) {
             if (s.values().length != width) {
-                throw new IllegalArgumentException("segment " + s.id() + " has " + s.values().length
+                throw new BadInputException("segment " + s.id() + " has " + s.values().length
                         + " values, the model takes mod1size+mod2size = " + width);
             }
             return s.values();

@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.bidnn.embed.ModelBroadcast;
 import org.bidnn.embed.PartitionEmbedder;
+import org.bidnn.io.BadInputException;
 import org.bidnn.io.Segment;
 import org.bidnn.io.Storage;
 import org.bidnn.io.spark.SegmentFormat;
@@ -78,7 +79,7 @@ public final class CrossmodalEvalJob {
                           String model, Space space, String report, int batchSize) {
         public Options {
             if (batchSize <= 0) {
-                throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
+                throw new BadInputException("--batch-size must be positive, got " + batchSize);
             }
         }
     }
@@ -146,14 +147,14 @@ public final class CrossmodalEvalJob {
         List<String> unlabelled = new ArrayList<>();
         for (Has h : present) {
             if (!seen.add(h.id())) {
-                throw new IllegalArgumentException("segment '" + h.id() + "' appears more than once in " + options.input());
+                throw new BadInputException("segment '" + h.id() + "' appears more than once in " + options.input());
             }
             if (!labels.containsKey(h.id())) {
                 unlabelled.add(h.id());
             }
         }
         if (!unlabelled.isEmpty()) {
-            throw new IllegalArgumentException(unlabelled.size() + " segments of " + options.input() + " have no label in "
+            throw new BadInputException(unlabelled.size() + " segments of " + options.input() + " have no label in "
                     + options.labels() + ", e.g. '" + unlabelled.get(0) + "' (ids are matched with column "
                     + options.idColumn() + ")");
         }
@@ -173,7 +174,7 @@ public final class CrossmodalEvalJob {
         List<Segment> queryList = queries.collect();
         List<String> itemIds = present.stream().filter(h -> to == 1 ? h.mod1() : h.mod2()).map(Has::id).toList();
         if (queryList.isEmpty() || itemIds.isEmpty()) {
-            throw new IllegalArgumentException("no segment of " + options.input() + " has modality " + (queryList.isEmpty() ? from : to)
+            throw new BadInputException("no segment of " + options.input() + " has modality " + (queryList.isEmpty() ? from : to)
                     + ": " + name + " retrieval cannot be evaluated");
         }
         Map<String, List<String>> itemsByLabel = new HashMap<>();

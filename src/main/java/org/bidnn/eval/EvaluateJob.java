@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.mllib.evaluation.RankingMetrics;
+import org.bidnn.io.BadInputException;
 import org.bidnn.io.Storage;
 import org.bidnn.rank.Qrels;
 import org.bidnn.rank.RankingsFile;
@@ -34,7 +35,7 @@ public final class EvaluateJob {
     public record Options(String rankings, String qrels, int k, String report, String markdown, boolean countUnranked) {
         public Options {
             if (k <= 0) {
-                throw new IllegalArgumentException("--k must be positive, got " + k);
+                throw new BadInputException("--k must be positive, got " + k);
             }
         }
     }
@@ -97,7 +98,7 @@ public final class EvaluateJob {
             }
         }
         if (evaluated.isEmpty()) {
-            throw new IllegalArgumentException("no anchor of " + rankingsName + " has a relevant judgment in " + qrelsName
+            throw new BadInputException("no anchor of " + rankingsName + " has a relevant judgment in " + qrelsName
                     + ": nothing to evaluate");
         }
         RankingMetrics<String> metrics = SparkRankingMetrics.of(sc, evaluated);

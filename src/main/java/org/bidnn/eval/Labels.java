@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bidnn.io.BadInputException;
 import org.bidnn.io.Storage;
 import org.bidnn.io.TextTable;
 
@@ -41,7 +42,7 @@ public final class Labels {
      */
     public static Map<String, String> read(Storage storage, String file, int idColumn, int labelColumn) {
         if (idColumn <= 0 || labelColumn < 0) {
-            throw new IllegalArgumentException("columns are numbered from 1, got id column " + idColumn
+            throw new BadInputException("columns are numbered from 1, got id column " + idColumn
                     + " and label column " + labelColumn);
         }
         Map<String, String> labels = new LinkedHashMap<>();

@@ -84,7 +84,7 @@ public final class AtomicFiles {
     }
 
     /** Lets the body close "its" stream without closing the file before it has been fsynced. */
-    private static final class KeepOpen extends FilterOutputStream {
+    static final class KeepOpen extends FilterOutputStream {
         KeepOpen(OutputStream out) {
             super(out);
         }

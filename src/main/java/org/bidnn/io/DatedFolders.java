@@ -52,7 +52,7 @@ public final class DatedFolders {
      */
     public List<String> publish(String day, int keep) throws IOException {
         if (keep < 1) {
-            throw new IllegalArgumentException("keep at least 1 dated folder, got " + keep);
+            throw new BadInputException("keep at least 1 dated folder, got " + keep);
         }
         if (!isComplete(day)) {
             throw new StorageException(folder(day), "not complete (no " + SUCCESS + "): not published");
@@ -78,7 +78,7 @@ public final class DatedFolders {
 
     private String folder(String day) {
         if (!DAY.matcher(day).matches()) {
-            throw new IllegalArgumentException("a date is YYYY-MM-DD, not " + day);
+            throw new BadInputException("a date is YYYY-MM-DD, not " + day);
         }
         return Storage.child(root, day);
     }

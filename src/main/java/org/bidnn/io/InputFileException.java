@@ -8,7 +8,7 @@ import java.io.IOException;
  * The message reads like a compiler diagnostic, e.g.
  * {@code data.svm:12: bad value in token '5:abc' (expected index:value with a finite number)}.
  */
-public class InputFileException extends RuntimeException {
+public class InputFileException extends BadInputException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,5 @@
 package org.bidnn.io;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,42 +23,31 @@ public final class LibSvmReader {
         if (dimensions <= 0) {
             throw new IllegalArgumentException("dimensions must be positive, got " + dimensions);
         }
-        String source = file;
         boolean zeroBased = isZeroBased(storage, file);
         List<Segment> rows = new ArrayList<>();
-        try (BufferedReader in = storage.openText(file)) {
-            long lineNumber = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNumber++;
-                SparseRow row = LibSvmLineParser.parse(line, lineNumber, source, dimensions, zeroBased);
+        try (TextLines lines = TextLines.open(storage, file)) {
+            for (String line = lines.next(); line != null; line = lines.next()) {
+                SparseRow row = LibSvmLineParser.parse(line, lines.number(), file, dimensions, zeroBased);
                 if (row != null) {
                     rows.add(row.toSegment(dimensions));
                 }
             }
-        } catch (IOException e) {
-            throw unreadable(source, e);
         }
         if (rows.isEmpty()) {
-            throw new InputFileException(source, 0, null, "no rows",
+            throw new InputFileException(file, 0, null, "no rows",
                     "the file is empty or has only blank and comment lines");
         }
         return rows;
     }
 
-    private static boolean isZeroBased(Storage storage, String source) {
-        try (BufferedReader in = storage.openText(source)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
+    private static boolean isZeroBased(Storage storage, String file) {
+        try (TextLines lines = TextLines.open(storage, file)) {
+            for (String line = lines.next(); line != null; line = lines.next()) {
                 if (LibSvmLineParser.hasZeroIndex(line)) {
                     return true;
                 }
             }
             return false;
-        } catch (IOException e) {
-            throw unreadable(source, e);
         }
-    }
-
-    private static InputFileException unreadable(String source, IOException e) {
-        return InputFileException.unreadable(source, e);
     }
 }

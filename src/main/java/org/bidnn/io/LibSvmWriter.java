@@ -97,12 +97,12 @@ public final class LibSvmWriter {
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
             if (Character.isWhitespace(c) || c == '#') {
-                throw new IllegalArgumentException("segment id '" + id
+                throw new BadInputException("segment id '" + id
                         + "' cannot be written to LibSVM: it contains whitespace or '#'");
             }
         }
         if (LibSvmLineParser.looksLikeEntry(id, 0, id.length())) {
-            throw new IllegalArgumentException("segment id '" + id
+            throw new BadInputException("segment id '" + id
                     + "' cannot be written to LibSVM: it would read back as an index:value pair");
         }
     }

@@ -14,10 +14,10 @@ public record Segment(String id, float[] values) implements Serializable {
 
     public Segment {
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("segment id must be a non-blank token, got '" + id + "'");
+            throw new BadInputException("segment id must be a non-blank token, got '" + id + "'");
         }
         if (values == null) {
-            throw new IllegalArgumentException("segment " + id + " has no values");
+            throw new BadInputException("segment " + id + " has no values");
         }
     }
 

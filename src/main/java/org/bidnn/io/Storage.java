@@ -1,15 +1,9 @@
 package org.bidnn.io;
 
-import java.io.BufferedReader;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,6 +39,9 @@ import org.apache.hadoop.fs.UnsupportedFileSystemException;
  * once its upload is complete, so readers still never see a partial file.
  */
 public final class Storage {
+
+    /** How long a temporary file may stay untouched before a later write of its target deletes it. */
+    static final long STALE_AFTER_MILLIS = 60 * 60 * 1000L;
 
     private final Configuration hadoop;
 
@@ -97,17 +94,6 @@ public final class Storage {
         }
     }
 
-    /**
-     * Opens a UTF-8 text file; bytes that are not UTF-8 fail the read (rather than turning into
-     * replacement characters) so that callers can name the line.
-     */
-    public BufferedReader openText(String file) {
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new BufferedReader(new InputStreamReader(open(file), strict), 1 << 16);
-    }
-
     /** The whole content of a (small) file. */
     public byte[] readAllBytes(String file) {
         try (InputStream in = open(file)) {
@@ -118,49 +104,31 @@ public final class Storage {
     }
 
     public boolean exists(String path) throws IOException {
-        Path p = parse(path);
-        try {
-            return fileSystem(path, p).exists(p);
-        } catch (IOException e) {
-            throw StorageException.of(path, e);
-        }
+        return onFileSystem(path, FileSystem::exists);
     }
 
     public boolean isDirectory(String path) throws IOException {
-        Path p = parse(path);
-        try {
-            FileSystem fs = fileSystem(path, p);
-            return fs.exists(p) && fs.getFileStatus(p).isDirectory();
-        } catch (IOException e) {
-            throw StorageException.of(path, e);
-        }
+        return onFileSystem(path, (fs, p) -> fs.exists(p) && fs.getFileStatus(p).isDirectory());
     }
 
     /** Creates {@code dir} and its missing parents. */
     public void mkdirs(String dir) throws IOException {
-        Path p = parse(dir);
-        try {
-            FileSystem fs = fileSystem(dir, p);
+        onFileSystem(dir, (fs, p) -> {
             if (fs.exists(p) && !fs.getFileStatus(p).isDirectory()) {
                 throw new StorageException(dir, "exists and is not a directory");
             }
             if (!fs.mkdirs(p)) {
                 throw new StorageException(dir, "cannot create the directory");
             }
-        } catch (StorageException e) {
-            throw e;
-        } catch (IOException e) {
-            throw StorageException.of(dir, e);
-        }
+            return null;
+        });
     }
 
     /** The entries of {@code dir} (none if it does not exist), as paths inside {@code dir}, sorted by name. */
     public List<String> list(String dir) throws IOException {
-        Path p = parse(dir);
-        try {
-            FileSystem fs = fileSystem(dir, p);
+        return onFileSystem(dir, (fs, p) -> {
             if (!fs.exists(p)) {
-                return List.of();
+                return List.<String>of();
             }
             List<String> names = new ArrayList<>();
             for (FileStatus s : fs.listStatus(p)) {
@@ -168,24 +136,17 @@ public final class Storage {
             }
             names.sort(null);
             return names.stream().map(n -> child(dir, n)).toList();
-        } catch (IOException e) {
-            throw StorageException.of(dir, e);
-        }
+        });
     }
 
     /** Deletes a file, or a directory with what it holds; nothing if it does not exist. */
     public void delete(String path) throws IOException {
-        Path p = parse(path);
-        try {
-            FileSystem fs = fileSystem(path, p);
+        onFileSystem(path, (fs, p) -> {
             if (fs.exists(p) && !fs.delete(p, true)) {
                 throw new StorageException(path, "cannot delete");
             }
-        } catch (StorageException e) {
-            throw e;
-        } catch (IOException e) {
-            throw StorageException.of(path, e);
-        }
+            return null;
+        });
     }
 
     /**
@@ -193,22 +154,62 @@ public final class Storage {
      * metadata operation on HDFS and local disks).
      */
     public void rename(String from, String to) throws IOException {
-        Path source = parse(from);
         Path target = parse(to);
-        try {
-            FileSystem fs = fileSystem(from, source);
+        onFileSystem(from, (fs, source) -> {
             if (fs.exists(target)) {
                 // FileSystem.rename would move a directory into the existing one.
-                throw new FileAlreadyExistsException(to, from, "already exists");
+                throw new StorageException(to, "already exists");
             }
             if (!fs.rename(source, target)) {
                 throw new StorageException(to, "cannot rename " + from + " to it");
             }
-        } catch (FileAlreadyExistsException | StorageException e) {
-            throw e;
+            return null;
+        });
+    }
+
+    /** What is done with a file system and a path on it. */
+    @FunctionalInterface
+    private interface FileSystemCall<T> {
+        T apply(FileSystem fs, Path path) throws IOException;
+    }
+
+    /** {@code call} on the file system of {@code path}; its failures are {@link StorageException}s naming the path. */
+    private <T> T onFileSystem(String path, FileSystemCall<T> call) throws IOException {
+        Path p = parse(path);
+        try {
+            return call.apply(fileSystem(path, p), p);
         } catch (IOException e) {
-            throw StorageException.of(from, e);
+            throw StorageException.of(path, e);
         }
+    }
+
+    /**
+     * Refuses, before any work is done, an output that could not be written or would destroy an
+     * input: a directory where a file is to go, or the same file as one of {@code inputs} (after
+     * resolving relative paths, schemes and, on the local disk, links).
+     */
+    public void checkOutputFile(String target, String... inputs) throws IOException {
+        if (isDirectory(target)) {
+            throw new StorageException(target, "is a directory, not a file");
+        }
+        for (String input : inputs) {
+            if (input != null && sameFile(target, input)) {
+                throw new StorageException(target, "is also an input (" + input + "): writing it would destroy it");
+            }
+        }
+    }
+
+    private boolean sameFile(String a, String b) throws IOException {
+        Path first = resolve(a);
+        Path second = resolve(b);
+        if (first.equals(second)) {
+            return true;
+        }
+        boolean local = "file".equals(first.toUri().getScheme()) && "file".equals(second.toUri().getScheme());
+        if (local && exists(a) && exists(b)) {
+            return java.nio.file.Files.isSameFile(java.nio.file.Path.of(first.toUri()), java.nio.file.Path.of(second.toUri()));
+        }
+        return false;
     }
 
     /** Writes {@code text} to {@code target} as UTF-8, atomically. */
@@ -229,44 +230,34 @@ public final class Storage {
      * target is left as it was, and the exception propagates. The body need not close the stream.
      */
     public void write(String target, IoConsumer<OutputStream> body) throws IOException {
-        Path p = parse(target);
-        FileSystem fs = fileSystem(target, p);
-        Path qualified = fs.makeQualified(p);
+        Path qualified = resolve(target);
+        FileSystem fs = fileSystem(target, qualified);
+        Path parent = qualified.getParent();
+        if (parent == null || isDirectory(target)) {
+            throw new StorageException(target, "is a directory, not a file");
+        }
         if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
             // The local disk keeps the java.nio path: fsync of the file and its directory, an atomic
             // POSIX rename, and no Hadoop checksum (.crc) files beside the user's outputs.
             try {
                 AtomicFiles.write(java.nio.file.Path.of(qualified.toUri()), body);
-            } catch (java.nio.file.AccessDeniedException e) {
+            } catch (java.nio.file.FileSystemException e) {
                 throw StorageException.of(target, e);
             }
+            removeStaleTemporaries(fs, qualified);
             return;
-        }
-        Path parent = qualified.getParent();
-        if (parent == null) {
-            throw new StorageException(target, "a root directory is not a file");
         }
         Path temp = new Path(parent, "." + qualified.getName() + ".tmp-"
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
         try {
             try {
                 fs.mkdirs(parent);
-                if (fs.exists(qualified) && fs.getFileStatus(qualified).isDirectory()) {
-                    throw new StorageException(target, "is a directory");
-                }
-            } catch (StorageException e) {
-                throw e;
-            } catch (IOException e) {
-                throw StorageException.of(target, e);
-            }
-            try {
                 writeDurably(fs.create(temp, false), body);
-            } catch (StorageException e) {
-                throw e;
             } catch (IOException e) {
                 throw StorageException.of(target, e);
             }
             renameOver(fs, temp, qualified, target);
+            removeStaleTemporaries(fs, qualified);
         } catch (Throwable t) {
             try {
                 fs.delete(temp, false);
@@ -278,12 +269,33 @@ public final class Storage {
     }
 
     /**
+     * Deletes what earlier writes of {@code target} left when they were killed (SIGKILL, a lost
+     * container) between creating their temporary file and renaming it: hidden
+     * {@code .NAME.tmp-*} siblings untouched for {@link #STALE_AFTER_MILLIS}. A younger one may
+     * belong to a write still under way. Best effort: the write itself has succeeded.
+     */
+    private static void removeStaleTemporaries(FileSystem fs, Path target) {
+        String prefix = "." + target.getName() + ".tmp-";
+        long before = System.currentTimeMillis() - STALE_AFTER_MILLIS;
+        try {
+            for (FileStatus s : fs.listStatus(target.getParent(),
+                    p -> p.getName().startsWith(prefix) && !p.getName().endsWith(".crc"))) {
+                if (s.getModificationTime() < before) {
+                    fs.delete(s.getPath(), true);
+                }
+            }
+        } catch (IOException e) {
+            // Left for the next write to try again.
+        }
+    }
+
+    /**
      * Writes the body into {@code out} and closes it. Not try-with-resources: an HDFS stream that
      * failed rethrows the same exception from close(), which cannot suppress itself.
      */
     private static void writeDurably(FSDataOutputStream out, IoConsumer<OutputStream> body) throws IOException {
         try {
-            body.accept(new KeepOpen(out));
+            body.accept(new AtomicFiles.KeepOpen(out));
             // HDFS's fsync: the blocks are on the DataNodes' disks before the name points to them.
             out.hsync();
         } catch (Throwable t) {
@@ -317,8 +329,6 @@ public final class Storage {
                 return;
             }
             context.rename(temp, target, Options.Rename.OVERWRITE);
-        } catch (StorageException e) {
-            throw e;
         } catch (IOException e) {
             throw StorageException.of(typed, e);
         }
@@ -340,23 +350,6 @@ public final class Storage {
             return p.getFileSystem(hadoop);
         } catch (IOException e) {
             throw StorageException.of(typed, e);
-        }
-    }
-
-    /** Lets the body close "its" stream without closing the file before it has been synced. */
-    private static final class KeepOpen extends FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

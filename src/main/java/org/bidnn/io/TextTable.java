@@ -1,7 +1,5 @@
 package org.bidnn.io;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.util.regex.Pattern;
 
 /**
@@ -32,13 +30,9 @@ public final class TextTable {
      * @throws InputFileException if the file cannot be read, or from {@code row}
      */
     public static long read(Storage storage, String file, Pattern separator, Row row) {
-        String source = file;
         long rows = 0;
-        try (BufferedReader in = storage.openText(file)) {
-            long number = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                number++;
-                String content = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        try (TextLines lines = TextLines.open(storage, file)) {
+            for (String content = lines.next(); content != null; content = lines.next()) {
                 String trimmed = content.strip();
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
@@ -48,10 +42,8 @@ public final class TextTable {
                 for (int i = 0; i < fields.length; i++) {
                     fields[i] = fields[i].strip();
                 }
-                row.accept(number, fields);
+                row.accept(lines.number(), fields);
             }
-        } catch (IOException e) {
-            throw InputFileException.unreadable(source, e);
         }
         return rows;
     }

@@ -2,6 +2,7 @@ package org.bidnn.model;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.bidnn.io.BadInputException;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
 
@@ -43,7 +44,7 @@ public enum ActivationFunction {
                 return f;
             }
         }
-        throw new IllegalArgumentException("Unknown activation function '" + name + "' (expected one of "
+        throw new BadInputException("Unknown activation function '" + name + "' (expected one of "
                 + Arrays.stream(values()).map(ActivationFunction::cliName).toList() + ")");
     }
 }

@@ -1,6 +1,7 @@
 package org.bidnn.model;
 
 import java.io.Serializable;
+import org.bidnn.io.BadInputException;
 
 /**
  * The shape of a BiDNN: modality sizes, the first hidden layer, the embedding size (twice the
@@ -22,20 +23,20 @@ public record Architecture(int mod1Size, int mod2Size, int hiddenSize, int embed
         requirePositive("hdnsize", hiddenSize);
         requirePositive("repsize", embeddingSize);
         if (embeddingSize % 2 != 0) {
-            throw new IllegalArgumentException("repsize must be even: the embedding concatenates the two "
+            throw new BadInputException("repsize must be even: the embedding concatenates the two "
                     + "central layers of repsize/2 units each, got " + embeddingSize);
         }
         if (activation == null) {
-            throw new IllegalArgumentException("activation is required");
+            throw new BadInputException("activation is required");
         }
         if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("dropout is a drop probability in [0, 1), got " + dropout);
+            throw new BadInputException("dropout is a drop probability in [0, 1), got " + dropout);
         }
     }
 
     private static void requirePositive(String name, int value) {
         if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, got " + value);
+            throw new BadInputException(name + " must be positive, got " + value);
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.zip.ZipOutputStream;
 import org.bidnn.io.InputFileException;
 import org.bidnn.io.Storage;
 import org.bidnn.io.StorageException;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 /**
@@ -158,8 +157,14 @@ public final class ModelFile {
         if (networkBytes == null) {
             throw new ModelFileException(source, "the model file has no " + NETWORK_ENTRY + " entry");
         }
-        MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(networkBytes), true);
-        BiDNNNetwork network = BiDNNNetwork.wrap(restored);
+        BiDNNNetwork network;
+        try {
+            network = BiDNNNetwork.wrap(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(networkBytes), true));
+        } catch (IOException | RuntimeException e) {
+            // A truncated or foreign network.zip: DL4J's message alone does not say which file.
+            throw new ModelFileException(source, "its " + NETWORK_ENTRY + " is not a readable network ("
+                    + e.getMessage() + ")");
+        }
         if (!network.architecture().equals(metadata.architecture())) {
             throw new ModelFileException(source, "metadata " + metadata.architecture()
                     + " does not match the stored network " + network.architecture());

@@ -1,6 +1,7 @@
 package org.bidnn.model;
 
 import java.io.Serializable;
+import org.bidnn.io.BadInputException;
 
 /** SGD with Nesterov momentum: {@code v = mu*v - lr*g; p += mu*v - lr*g}, as the original tool. */
 public record Optimizer(double learningRate, double momentum) implements Serializable {
@@ -11,10 +12,10 @@ public record Optimizer(double learningRate, double momentum) implements Seriali
 
     public Optimizer {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
+            throw new BadInputException("learning rate must be a positive number, got " + learningRate);
         }
         if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+            throw new BadInputException("momentum must be in [0, 1), got " + momentum);
         }
     }
 }

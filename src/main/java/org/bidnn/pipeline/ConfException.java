@@ -1,12 +1,13 @@
 package org.bidnn.pipeline;
 
+import org.bidnn.io.BadInputException;
 
 /**
  * A job configuration that cannot be run: an unknown or repeated key, a missing required key, a
  * value of the wrong kind or out of range. The message names the file, the line when there is one,
  * and the key: {@code conf/job.conf:12: model.epochs: not a whole number: 'ten'}.
  */
-public final class ConfException extends IllegalArgumentException {
+public final class ConfException extends BadInputException {
 
     private final String file;
     private final String key;

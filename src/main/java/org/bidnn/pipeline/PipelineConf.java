@@ -1,15 +1,14 @@
 package org.bidnn.pipeline;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.bidnn.io.InputFileException;
 import org.bidnn.io.Storage;
 import org.bidnn.io.StorageException;
+import org.bidnn.io.TextLines;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
@@ -126,11 +125,11 @@ public record PipelineConf(String file, Map<String, String> values, String input
         if (!storage.exists(file)) {
             throw new StorageException(file, "no such job configuration file");
         }
-        List<String> lines;
-        try (BufferedReader in = storage.openText(file)) {
-            lines = in.lines().toList();
-        } catch (UncheckedIOException e) {
-            throw InputFileException.unreadable(file, e.getCause());
+        List<String> lines = new ArrayList<>();
+        try (TextLines in = TextLines.open(storage, file)) {
+            for (String line = in.next(); line != null; line = in.next()) {
+                lines.add(line);
+            }
         }
         return parse(storage, file, lines);
     }

@@ -11,6 +11,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.bidnn.io.BadInputException;
 import org.bidnn.io.Segment;
 
 /**
@@ -116,17 +117,17 @@ public final class CosineRanker {
     /** The width of the queries' vectors, after checking that they can be ranked for. */
     private static int checkQueries(List<Segment> queries, Settings settings) {
         if (queries.isEmpty()) {
-            throw new IllegalArgumentException("no " + settings.noun() + " to rank for");
+            throw new BadInputException("no " + settings.noun() + " to rank for");
         }
         int width = queries.get(0).values().length;
         Set<String> seen = new HashSet<>();
         for (Segment q : queries) {
             if (q.values().length != width || norm(q.values()) == 0) {
-                throw new IllegalArgumentException("segment '" + q.id() + "' cannot be ranked for: its vector "
+                throw new BadInputException("segment '" + q.id() + "' cannot be ranked for: its vector "
                         + (norm(q.values()) == 0 ? "is empty" : "has " + q.values().length + " values, not " + width));
             }
             if (!seen.add(q.id())) {
-                throw new IllegalArgumentException("segment '" + q.id() + "' is given twice among the " + settings.noun());
+                throw new BadInputException("segment '" + q.id() + "' is given twice among the " + settings.noun());
             }
         }
         return width;
@@ -192,7 +193,7 @@ public final class CosineRanker {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < ids.length; i++) {
             if (!seen.add(ids[i])) {
-                throw new IllegalArgumentException("segment '" + ids[i] + "' appears more than once among the targets");
+                throw new BadInputException("segment '" + ids[i] + "' appears more than once among the targets");
             }
             hits.add(new Hit(ids[i], scores[i]));
         }

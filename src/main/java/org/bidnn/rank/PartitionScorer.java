@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.bidnn.io.BadInputException;
 import org.bidnn.io.Segment;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -59,7 +60,7 @@ final class PartitionScorer implements FlatMapFunction<Iterator<Segment>, Partia
                 continue;
             }
             if (v.length != qb.width) {
-                throw new IllegalArgumentException("segment '" + t.id() + "' has an embedding of " + v.length
+                throw new BadInputException("segment '" + t.id() + "' has an embedding of " + v.length
                         + " values, the " + qb.noun + " have " + qb.width);
             }
             if (qb.candidates != null && !qb.candidates.containsKey(t.id())) {

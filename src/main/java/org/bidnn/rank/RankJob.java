@@ -13,6 +13,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.bidnn.io.BadInputException;
 import org.bidnn.io.Segment;
 import org.bidnn.io.Storage;
 import org.bidnn.io.spark.SegmentReaders;
@@ -114,7 +115,7 @@ public final class RankJob {
         Map<String, Found> byId = new HashMap<>();
         for (Found f : hits) {
             if (byId.put(f.id(), f) != null) {
-                throw new IllegalArgumentException("segment '" + f.id() + "' appears more than once in " + "the embeddings");
+                throw new BadInputException("segment '" + f.id() + "' appears more than once in " + "the embeddings");
             }
         }
         return byId;
@@ -141,7 +142,7 @@ public final class RankJob {
         console.warnAboutAnchors(empty, "with an empty embedding (no modality), not ranked");
         console.warnAboutAnchors(unjudged, "without judged targets in " + options.candidates() + ", not ranked");
         if (queries.isEmpty()) {
-            throw new IllegalArgumentException("none of the " + anchors.size() + " anchors of " + options.anchors()
+            throw new BadInputException("none of the " + anchors.size() + " anchors of " + options.anchors()
                     + " can be ranked for (see the warnings above)");
         }
         console.say(Console.PROGRESS, "Ranking targets for %d of %d anchors", queries.size(), anchors.size());

@@ -1,5 +1,6 @@
 package org.bidnn.rank;
 
+import org.bidnn.io.BadInputException;
 import org.bidnn.io.spark.SegmentFormat;
 
 /**
@@ -17,7 +18,7 @@ public record RankOptions(String embeddings, SegmentFormat format, String anchor
 
     public RankOptions {
         if (k <= 0) {
-            throw new IllegalArgumentException("--k must be positive, got " + k);
+            throw new BadInputException("--k must be positive, got " + k);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.bidnn.io.BadInputException;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.LibSvmWriter;
 import org.bidnn.io.Segment;
@@ -44,9 +45,10 @@ public final class LocalRun {
     public void execute() throws IOException, InterruptedException {
         Architecture a = options.architecture();
         printSettings();
+        checkOutputs();
         List<Segment> segments = LibSvmReader.read(storage, options.input(), a.inputSize());
         List<float[]> rows = segments.stream().map(Segment::values).toList();
-        reportAvailability(rows);
+        checkTrainingRows(reportAvailability(rows));
 
         BiDNNNetwork network = startingNetwork();
         INDArray trainingRows = TrainingRows.select(rows, a.mod1Size(), options.ignoreZeroes());
@@ -131,7 +133,36 @@ public final class LocalRun {
         }
     }
 
-    private void reportAvailability(List<float[]> rows) {
+    /**
+     * Refuses, before the hours of training, an output or model target that could not be written
+     * at the end (a directory) or that is an input of this run.
+     */
+    private void checkOutputs() throws IOException {
+        String[] inputs = {options.input(), options.loadModel()};
+        storage.checkOutputFile(EpochPlaceholder.forFinal(options.output()), inputs);
+        if (options.saveModel() != null) {
+            storage.checkOutputFile(EpochPlaceholder.forFinal(options.saveModel()), inputs);
+        }
+    }
+
+    /** Training needs a batch of rows with both modalities; say why there is none, with the file. */
+    private void checkTrainingRows(Map<Presence, Integer> counts) {
+        int both = counts.get(Presence.BOTH);
+        int batch = options.training().batchSize();
+        if (options.training().epochs() == 0 || both >= batch) {
+            return;
+        }
+        if (both == 0) {
+            throw new BadInputException(options.input() + ": no row has both modalities (" + counts.get(Presence.ONLY_MOD1)
+                    + " have only the 1st, " + counts.get(Presence.ONLY_MOD2) + " only the 2nd, " + counts.get(Presence.NONE)
+                    + " neither), and the BiDNN learns from rows with both: check mod1size and mod2size"
+                    + (options.ignoreZeroes() ? "" : ", or give -z if zeros are real values"));
+        }
+        throw new BadInputException(options.input() + ": only " + both + " training rows (rows with both modalities), "
+                + "fewer than one batch of " + batch + ": give -b " + both + " or less, or more data");
+    }
+
+    private Map<Presence, Integer> reportAvailability(List<float[]> rows) {
         Map<Presence, Integer> counts = new EnumMap<>(Presence.class);
         Arrays.stream(Presence.values()).forEach(p -> counts.put(p, 0));
         for (float[] row : rows) {
@@ -141,6 +172,7 @@ public final class LocalRun {
         console.say(Console.PROGRESS, "Both modalities present: %d%nMissing 1st: %d%nMissing 2nd: %d%nMissing both modalities: %d",
                 counts.get(Presence.BOTH), counts.get(Presence.ONLY_MOD2), counts.get(Presence.ONLY_MOD1),
                 counts.get(Presence.NONE));
+        return counts;
     }
 
     private void printSettings() {

@@ -1,5 +1,6 @@
 package org.bidnn.run;
 
+import org.bidnn.io.BadInputException;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.Optimizer;
 import org.bidnn.model.OutputMode;
@@ -33,7 +34,7 @@ public record RunOptions(
 
     public RunOptions {
         if (writeAfter < 0) {
-            throw new IllegalArgumentException("--write-after must be positive, got " + writeAfter);
+            throw new BadInputException("--write-after must be positive, got " + writeAfter);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.bidnn.samples;
 
+import org.bidnn.io.BadInputException;
+
 /**
  * What {@link HyperlinkingSampleGenerator} generates: how many anchors and targets, the sizes of the
  * two modalities (text is modality 1, visual modality 2), the number of topics, how often a target
@@ -29,22 +31,22 @@ public record HyperlinkingParameters(int anchors, int targets, int textSize, int
         requireAtLeast("random negatives", randomNegatives, 0);
         for (double f : new double[] {both, onlyText, onlyVisual}) {
             if (!(f >= 0 && f <= 1)) {
-                throw new IllegalArgumentException("availability fractions must be in [0, 1], got " + f);
+                throw new BadInputException("availability fractions must be in [0, 1], got " + f);
             }
         }
         if (Math.abs(both + onlyText + onlyVisual - 1) > 1e-9) {
-            throw new IllegalArgumentException("availability fractions must sum to 1, got "
+            throw new BadInputException("availability fractions must sum to 1, got "
                     + both + " + " + onlyText + " + " + onlyVisual);
         }
         // At 0.5 a judgment says nothing; beyond it, judgments would be mostly wrong.
         if (!(labelNoise >= 0 && labelNoise < 0.5)) {
-            throw new IllegalArgumentException("label noise must be in [0, 0.5), got " + labelNoise);
+            throw new BadInputException("label noise must be in [0, 0.5), got " + labelNoise);
         }
     }
 
     private static void requireAtLeast(String name, int value, int min) {
         if (value < min) {
-            throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);
+            throw new BadInputException(name + " must be at least " + min + ", got " + value);
         }
     }
 

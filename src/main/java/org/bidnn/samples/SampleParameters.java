@@ -1,5 +1,7 @@
 package org.bidnn.samples;
 
+import org.bidnn.io.BadInputException;
+
 /**
  * What {@link SampleDataGenerator} generates: how many segments, the two modality sizes, the number
  * of latent topics, the noise level, how often each modality is present, and the seed.
@@ -19,22 +21,22 @@ public record SampleParameters(int rows, int mod1Size, int mod2Size, int topics,
         requirePositive("mod2size", mod2Size);
         requirePositive("topics", topics);
         if (!(noise >= 0 && noise < 1)) {
-            throw new IllegalArgumentException("noise must be in [0, 1), got " + noise);
+            throw new BadInputException("noise must be in [0, 1), got " + noise);
         }
         for (double f : new double[] {both, onlyModality1, onlyModality2}) {
             if (!(f >= 0 && f <= 1)) {
-                throw new IllegalArgumentException("availability fractions must be in [0, 1], got " + f);
+                throw new BadInputException("availability fractions must be in [0, 1], got " + f);
             }
         }
         if (Math.abs(both + onlyModality1 + onlyModality2 - 1) > 1e-9) {
-            throw new IllegalArgumentException("availability fractions must sum to 1, got "
+            throw new BadInputException("availability fractions must sum to 1, got "
                     + both + " + " + onlyModality1 + " + " + onlyModality2);
         }
     }
 
     private static void requirePositive(String name, int value) {
         if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, got " + value);
+            throw new BadInputException(name + " must be positive, got " + value);
         }
     }
 

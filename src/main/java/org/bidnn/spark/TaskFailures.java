@@ -1,6 +1,6 @@
 package org.bidnn.spark;
 
-import org.bidnn.io.InputFileException;
+import org.bidnn.io.BadInputException;
 
 /**
  * Finds the user's error in a failed Spark job. A bad input line is detected on an executor, and
@@ -13,12 +13,13 @@ public final class TaskFailures {
     }
 
     /**
-     * The {@link InputFileException} or {@link IllegalArgumentException} (e.g. an id LibSVM cannot
-     * hold) that caused {@code e}, or {@code e} itself if there is none.
+     * The {@link BadInputException} (a bad line, an id LibSVM cannot hold, a row of the wrong size)
+     * that caused {@code e}, or {@code e} itself if there is none: any other failure is the
+     * program's, and keeps Spark's report of where it happened.
      */
     public static Exception unwrap(Exception e) {
         for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
-            if (c instanceof InputFileException || c instanceof IllegalArgumentException) {
+            if (c instanceof BadInputException) {
                 return (RuntimeException) c;
             }
         }

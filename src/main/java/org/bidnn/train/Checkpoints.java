@@ -3,6 +3,7 @@ package org.bidnn.train;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.bidnn.io.BadInputException;
 import org.bidnn.io.Storage;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
@@ -26,7 +27,7 @@ public final class Checkpoints {
     /** @param every save after every this many epochs; 0 never */
     public Checkpoints(String dir, int every) {
         if (every < 0) {
-            throw new IllegalArgumentException("--checkpoint-every must be 0 or more, got " + every);
+            throw new BadInputException("--checkpoint-every must be 0 or more, got " + every);
         }
         this.dir = dir;
         this.every = every;

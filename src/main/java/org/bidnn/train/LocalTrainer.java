@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
+import org.bidnn.io.BadInputException;
 import org.bidnn.model.Trainable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -33,7 +34,7 @@ public final class LocalTrainer {
         int n = (int) rows.rows();
         int batch = settings.batchSize();
         if (n < batch) {
-            throw new IllegalArgumentException("only " + n + " training rows (rows with both modalities) "
+            throw new BadInputException("only " + n + " training rows (rows with both modalities) "
                     + "for a batch size of " + batch + ": use a smaller batch size (-b) or more data");
         }
         int batches = n / batch;

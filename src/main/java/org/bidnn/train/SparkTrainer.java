@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
+import org.bidnn.io.BadInputException;
 import org.bidnn.model.BiDNNNetwork;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.api.Repartition;
@@ -55,7 +56,7 @@ public final class SparkTrainer {
         try {
             long count = indexed.count();
             if (count < batch) {
-                throw new IllegalArgumentException("only " + count + " training rows (rows with both modalities) "
+                throw new BadInputException("only " + count + " training rows (rows with both modalities) "
                         + "for a batch size of " + batch + ": use a smaller batch size or more data");
             }
             long batches = count / batch;

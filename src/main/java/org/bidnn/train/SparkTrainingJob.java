@@ -57,7 +57,8 @@ public record SparkTrainingJob(String input, SegmentFormat inputFormat, Architec
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
-            // A bad input line surfaces on an executor, wrapped in Spark's (checked) job failure.
+            // A bad input line surfaces on an executor, wrapped in Spark's (checked) job failure;
+            // anything else is the program's failure.
             Exception cause = TaskFailures.unwrap(e);
             throw cause instanceof RuntimeException r ? r : new IllegalStateException("training failed: " + e, e);
         }

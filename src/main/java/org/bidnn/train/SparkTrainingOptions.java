@@ -1,5 +1,7 @@
 package org.bidnn.train;
 
+import org.bidnn.io.BadInputException;
+
 /**
  * How training is spread over a Spark cluster.
  *
@@ -13,10 +15,10 @@ public record SparkTrainingOptions(int workers, int averagingFrequency) {
 
     public SparkTrainingOptions {
         if (workers < 0) {
-            throw new IllegalArgumentException("--workers must be positive, got " + workers);
+            throw new BadInputException("--workers must be positive, got " + workers);
         }
         if (averagingFrequency <= 0) {
-            throw new IllegalArgumentException("--averaging-frequency must be positive, got " + averagingFrequency);
+            throw new BadInputException("--averaging-frequency must be positive, got " + averagingFrequency);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.bidnn.train;
 
 import java.io.Serializable;
+import org.bidnn.io.BadInputException;
 
 /**
  * How long and in what pieces to train.
@@ -17,10 +18,10 @@ public record TrainingSettings(int epochs, int batchSize, long seed) implements 
 
     public TrainingSettings {
         if (epochs < 0) {
-            throw new IllegalArgumentException("epochs must be 0 or more, got " + epochs);
+            throw new BadInputException("epochs must be 0 or more, got " + epochs);
         }
         if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+            throw new BadInputException("batch size must be positive, got " + batchSize);
         }
     }
 }

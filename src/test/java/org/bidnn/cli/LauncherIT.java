@@ -106,6 +106,22 @@ class LauncherIT {
         assertFalse(Files.exists(dir.resolve("out.svm")));
     }
 
+    /** At -v 0 a bad line of a Spark job is the one line that names it: no Spark log, no stack trace. */
+    @Test
+    void aBadLineOfASparkJobIsOneLineAtVerbosityZero() throws Exception {
+        Run train = bidnn("run", "-e", "0", "-v", "0", "-s", "model.bidnn", SAMPLES.toString(), "embedding.svm",
+                "100", "100", "16", "8");
+        assertEquals(0, train.code(), train.stderr());
+        List<String> lines = new ArrayList<>(Files.readAllLines(SAMPLES));
+        lines.set(1500, lines.get(1500) + " 250:1");
+        Files.write(dir.resolve("corpus.svm"), lines);
+        Run embed = bidnn("embed", "--model", "model.bidnn", "--input", "corpus.svm", "--output", "embedding", "-v", "0");
+        assertEquals(1, embed.code(), embed.stderr());
+        assertEquals(List.of("bidnn: error: corpus.svm:1501: index out of range in token '250:1' (column 250 is beyond "
+                + "mod1size+mod2size = 200)"), embed.stderr().lines().toList());
+        assertFalse(Files.exists(dir.resolve("embedding")));
+    }
+
     @Test
     void printsVersionAndHelp() throws Exception {
         Run version = bidnn("--version");

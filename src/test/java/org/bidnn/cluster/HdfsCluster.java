@@ -29,9 +29,12 @@ import org.bidnn.io.Storage;
 public final class HdfsCluster implements AutoCloseable {
 
     private final MiniDFSCluster cluster;
+    private final String root;
 
     private HdfsCluster(MiniDFSCluster cluster) {
         this.cluster = cluster;
+        // Kept: the NameNode's port is not known to the cluster object while the NameNode is down.
+        this.root = "hdfs://" + Net.LOOPBACK + ":" + cluster.getNameNodePort();
     }
 
     /** Starts a NameNode and a DataNode on 127.0.0.1 with their folders under {@code dir}. */
@@ -60,7 +63,7 @@ public final class HdfsCluster implements AutoCloseable {
 
     /** {@code hdfs://127.0.0.1:PORT} */
     public String root() {
-        return "hdfs://" + Net.LOOPBACK + ":" + cluster.getNameNodePort();
+        return root;
     }
 
     /** An absolute path on this HDFS as a URI: {@code hdfs://127.0.0.1:PORT/path}. */

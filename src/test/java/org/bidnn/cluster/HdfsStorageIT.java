@@ -21,6 +21,7 @@ import org.bidnn.cli.CliRun;
 import org.bidnn.io.InputFileException;
 import org.bidnn.io.Storage;
 import org.bidnn.io.StorageException;
+import org.bidnn.ml.BiDNNModel;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
@@ -274,6 +275,28 @@ class HdfsStorageIT {
 
     @Test
     @Order(11)
+    void theSparkMlModelAndTheSampleGeneratorsWriteToHdfs() throws IOException {
+        String file = hdfs.uri("/train/m.bidnn");
+        BiDNNModel model = BiDNNModel.fromModelFile(file).setL2Norm(true);
+        String saved = hdfs.uri("/ml/bidnn-model");
+        model.write().save(saved);
+        BiDNNModel loaded = BiDNNModel.load(saved);
+        assertArrayEquals(model.network().network().params().toFloatVector(),
+                loaded.network().network().params().toFloatVector());
+        assertEquals(true, loaded.getOrDefault(loaded.l2Norm()));
+
+        CliRun.Result sample = bidnn("sample-data", "--out-dir", hdfs.uri("/samples/plain"), "--rows", "50");
+        assertEquals(0, sample.code(), sample.err());
+        assertEquals(50, hdfs.read("/samples/plain/segments.svm").lines().count());
+        CliRun.Result hyperlinking = bidnn("sample-hyperlinking", "--out-dir", hdfs.uri("/samples/hyperlinking"));
+        assertEquals(0, hyperlinking.code(), hyperlinking.err());
+        assertEquals(List.of("anchors.txt", "qrels.tsv", "segments-stories.tsv", "segments.svm"),
+                hdfs.list("/samples/hyperlinking"));
+        assertNoSchemeFolder();
+    }
+
+    @Test
+    @Order(12)
     void aNameNodeThatIsGoneIsAClearError() throws IOException {
         String model = hdfs.uri("/models/round-trip.bidnn");
         hdfs.stopNameNode();

@@ -109,8 +109,9 @@ class StorageTest {
         assertEquals(List.of(), LOCAL.list(Storage.child(root, "none")));
         LOCAL.rename(Storage.child(root, "d"), Storage.child(root, "e"));
         assertTrue(LOCAL.isDirectory(Storage.child(root, "e")));
-        assertThrows(java.nio.file.FileAlreadyExistsException.class,
+        StorageException taken = assertThrows(StorageException.class,
                 () -> LOCAL.rename(Storage.child(root, "e/a"), Storage.child(root, "e/b")));
+        assertEquals(Storage.child(root, "e/b") + ": already exists", taken.getMessage());
         LOCAL.delete(Storage.child(root, "e"));
         assertFalse(LOCAL.exists(Storage.child(root, "e")));
         assertEquals("m.bidnn", Storage.name("hdfs://nn:8020/models/m.bidnn"));

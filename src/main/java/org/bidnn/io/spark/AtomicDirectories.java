@@ -7,6 +7,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.bidnn.io.AtomicFiles;
+import org.bidnn.io.BadInputException;
 import org.bidnn.io.IoConsumer;
 
 /**
@@ -54,7 +55,7 @@ public final class AtomicDirectories {
         Path qualified = fs.makeQualified(path);
         Path parent = qualified.getParent();
         if (parent == null) {
-            throw new IllegalArgumentException("the output cannot be a root directory: " + target);
+            throw new BadInputException("the output cannot be a root directory: " + target);
         }
         Path temp = sibling(fs, qualified, "tmp");
         try {
