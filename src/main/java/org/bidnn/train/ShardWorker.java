@@ -36,18 +36,26 @@ final class ShardWorker {
     private int orderEpoch = -1;
     private int[] order;
 
-    private ShardWorker(List<CompactRow> rows, String configuration) {
+    private ShardWorker(List<CompactRow> rows, String configuration, double learningRateScale) {
         this.rows = TrainingRowSet.of(rows);
         this.indices = new long[rows.size()];
         Arrays.setAll(indices, this.rows::index);
         MultiLayerNetwork net = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configuration));
         net.init();
+        if (learningRateScale != 1) {
+            net.setLearningRate(BiDNNNetwork.wrap(net).optimizer().learningRate() * learningRateScale);
+        }
         this.network = BiDNNNetwork.wrap(net);
     }
 
-    /** What every round of one training tells its workers, besides the model state. */
+    /**
+     * What every round of one training tells its workers, besides the model state.
+     *
+     * @param learningRateScale the workers step with this multiple of the model's learning rate
+     *                          (see {@link ParameterAveraging} for why)
+     */
     record Plan(String trainingId, Broadcast<String> configuration, long seed, int batchSize,
-                int averagingFrequency, int threads) implements java.io.Serializable {
+                int averagingFrequency, int threads, double learningRateScale) implements java.io.Serializable {
     }
 
     /**
@@ -97,7 +105,7 @@ final class ShardWorker {
             RESIDENT.keySet().removeIf(k -> !k.startsWith(plan.trainingId() + "/"));
             List<CompactRow> rows = new ArrayList<>();
             shardRows.forEachRemaining(rows::add);
-            worker = new ShardWorker(rows, plan.configuration().value());
+            worker = new ShardWorker(rows, plan.configuration().value(), plan.learningRateScale());
             RESIDENT.put(key, new SoftReference<>(worker));
         }
         return worker;
