@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bidnn train}: trains a BiDNN on a corpus with Spark (parameter averaging across executors). */
+/** {@code bidnn train}: trains a BiDNN on a corpus with Spark (parameter averaging across executors, see SparkTrainer). */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a BiDNN with Spark: the corpus is read and partitioned by Spark, the rows "
                 + "with both modalities are trained on by parallel workers whose parameters are averaged."})
@@ -53,7 +53,9 @@ public final class TrainCommand implements Callable<Integer> {
     String master;
 
     @Option(names = "--workers", defaultValue = "0", paramLabel = "N",
-            description = "parallel model replicas (default: Spark's default parallelism)")
+            description = "parallel model replicas, each using its share of an executor's cores (default: one per "
+                    + "executor; in local mode one, trained in the driver exactly as bidnn run). With N workers each "
+                    + "steps with N times the learning rate, so that an epoch is worth one worker's epoch")
     int workers;
 
     @Option(names = "--batch-per-worker", paramLabel = "N",
@@ -61,7 +63,8 @@ public final class TrainCommand implements Callable<Integer> {
     Integer batchPerWorker;
 
     @Option(names = "--averaging-frequency", defaultValue = "" + SparkTrainingOptions.DEFAULT_AVERAGING_FREQUENCY,
-            paramLabel = "N", description = "minibatches per worker between parameter averagings (default: ${DEFAULT-VALUE})")
+            paramLabel = "N", description = "minibatches per worker between parameter averagings (default: ${DEFAULT-VALUE}; "
+                    + "larger when a round's transfer time nears its compute time, see bench/RESULTS.md)")
     int averagingFrequency;
 
     @Option(names = "--checkpoint-every", defaultValue = "0", paramLabel = "N",

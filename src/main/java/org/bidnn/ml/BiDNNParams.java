@@ -103,7 +103,7 @@ public interface BiDNNParams extends Params {
         return declared().seed;
     }
 
-    /** Model replicas trained in parallel; 0 (default) is Spark's default parallelism. */
+    /** Model replicas trained in parallel; 0 (default) is one per executor. */
     default IntParam workers() {
         return declared().workers;
     }
@@ -366,7 +366,7 @@ public interface BiDNNParams extends Params {
                     ParamValidators.inRange(0, 1, true, false));
             seed = new LongParam(owner, "seed", "seed of the initial weights, dropout masks and epoch shuffles");
             workers = new IntParam(owner, "workers",
-                    "model replicas trained in parallel (>= 0; 0 is Spark's default parallelism)", ParamValidators.gtEq(0));
+                    "model replicas trained in parallel (>= 0; 0 is one per executor)", ParamValidators.gtEq(0));
             averagingFrequency = new IntParam(owner, "averagingFrequency",
                     "minibatches each worker fits between two parameter averagings (> 0)", ParamValidators.gt(0));
             featuresCol = new Param<>(owner, "featuresCol",

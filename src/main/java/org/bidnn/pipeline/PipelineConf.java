@@ -73,7 +73,7 @@ public record PipelineConf(String file, Map<String, String> values, String input
             new Key("model.seed", "" + TrainingSettings.DEFAULT_SEED, "seed of weights, dropout masks and shuffles"),
             new Key("model.tied", "" + Architecture.DEFAULT_TIED, "tie the central weights of the two directions"),
             new Key("spark.master", "", "Spark master; empty: the submission's, else local[*]"),
-            new Key("spark.workers", "0", "parallel model replicas; 0: Spark's default parallelism"),
+            new Key("spark.workers", "0", "parallel model replicas; 0: one per executor"),
             new Key("spark.averaging-frequency", "" + SparkTrainingOptions.DEFAULT_AVERAGING_FREQUENCY,
                     "minibatches per worker between two parameter averagings"),
             new Key("embed.l2-norm", "false", "L2-normalise each embedding row (-n)"),

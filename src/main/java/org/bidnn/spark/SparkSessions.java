@@ -11,8 +11,8 @@ import org.bidnn.io.Storage;
  * <p>Under {@code spark-submit} the master and everything else come from the submission and are
  * left alone. Started from {@code bin/bidnn} (no {@code spark.master} set), the job runs embedded in
  * {@code local[*]}, or on the master given with {@code --master}. ND4J arrays travel through Kryo
- * with ND4J's registrator, as DL4J's Spark training expects, and the project's records with
- * {@link RecordKryoRegistrator}.
+ * with ND4J's registrator, their data copied in bulk ({@link NdArrayKryoRegistrator}, after ND4J's
+ * so that it wins), and the project's records with {@link RecordKryoRegistrator}.
  */
 public final class SparkSessions {
 
@@ -34,7 +34,8 @@ public final class SparkSessions {
         conf.setIfMissing("spark.app.name", appName);
         conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         conf.setIfMissing("spark.kryo.registrator",
-                "org.nd4j.kryo.Nd4jRegistrator," + RecordKryoRegistrator.class.getName());
+                "org.nd4j.kryo.Nd4jRegistrator," + NdArrayKryoRegistrator.class.getName() + ","
+                        + RecordKryoRegistrator.class.getName());
         if (conf.get("spark.master").startsWith("local")) {
             // Embedded runs stay on this machine: no web UI, and the driver binds to loopback.
             conf.setIfMissing("spark.ui.enabled", "false");

@@ -3,12 +3,14 @@ package org.bidnn.train;
 import java.io.Serializable;
 
 /**
- * The order in which an epoch visits the training rows: rows sorted by a pseudo-random key that
- * depends only on the seed, the (absolute) epoch number and the row's index.
+ * The order in which an epoch visits a set of training rows: the rows sorted by a pseudo-random
+ * key that depends only on the seed, the (absolute) epoch number and the row's corpus index.
  *
- * <p>A keyed sort rather than a shuffle of a list: Spark can sort a corpus it cannot hold in one
- * place, so the local trainer and the Spark trainer visit the same rows in the same order, and a
- * job resumed at epoch k sees exactly the batches it would have seen without the interruption.
+ * <p>A keyed sort rather than a shuffle of a list: the order does not depend on where or in what
+ * order the rows arrived. {@code run} orders the whole corpus so; a distributed worker orders its
+ * shard so (the shard's rows keep their corpus indices), so one worker, whose shard is the corpus,
+ * visits the rows exactly as {@code run} does, and a job resumed at epoch k sees exactly the
+ * batches it would have seen without the interruption.
  */
 public final class EpochShuffle {
 
@@ -20,8 +22,30 @@ public final class EpochShuffle {
         return new Key(mix(mix(seed) ^ mix(epoch) + index), index);
     }
 
+    /**
+     * The epoch's order of rows whose corpus indices are {@code indices}: the positions into
+     * {@code indices}, sorted by {@link #key}.
+     */
+    public static int[] order(long seed, int epoch, long[] indices) {
+        long[] hashes = new long[indices.length];
+        Integer[] positions = new Integer[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            hashes[i] = key(seed, epoch, indices[i]).hash;
+            positions[i] = i;
+        }
+        java.util.Arrays.sort(positions, (a, b) -> {
+            int c = Long.compare(hashes[a], hashes[b]);
+            return c != 0 ? c : Long.compare(indices[a], indices[b]);
+        });
+        int[] order = new int[positions.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = positions[i];
+        }
+        return order;
+    }
+
     /** SplitMix64's finaliser: a well-spread 64-bit hash. */
-    private static long mix(long z) {
+    static long mix(long z) {
         z += 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

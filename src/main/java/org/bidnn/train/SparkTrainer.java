@@ -1,33 +1,24 @@
 package org.bidnn.train;
 
 import java.io.IOException;
-import java.time.Duration;
-import org.apache.spark.api.java.JavaPairRDD;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.storage.StorageLevel;
-import org.bidnn.io.BadInputException;
 import org.bidnn.model.BiDNNNetwork;
-import org.deeplearning4j.spark.api.RDDTrainingApproach;
-import org.deeplearning4j.spark.api.Repartition;
-import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
-import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
-import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * Trains a BiDNN across Spark executors with Deeplearning4j's synchronous parameter averaging:
- * each worker fits {@code averagingFrequency} minibatches on its own copy of the network, then the
- * driver averages parameters and Nesterov momentum state, and broadcasts them for the next round.
+ * Trains a BiDNN on a corpus held by Spark.
  *
- * <p>Choices that differ from DL4J's defaults, and why:
  * <ul>
- *   <li>{@code saveUpdater(true)}: the momentum state is averaged and carried from round to round,
- *       as in local training (DL4J leaves it off, restarting momentum every round).</li>
- *   <li>{@link RDDTrainingApproach#Direct} with a memory-and-disk storage level: the epoch's
- *       minibatches are built here in {@link EpochShuffle} order; DL4J's default "export" approach
- *       re-batches them into files whose listing order is not the batch order.</li>
- *   <li>One worker gets one averaging round per epoch (averaging a single replica changes nothing),
- *       so its batches keep their order and it trains exactly the model {@link LocalTrainer} does.</li>
+ *   <li>With one worker (the default in local mode, where the driver is the only executor) there is
+ *       nothing to average: the rows are read once into the driver, compactly, and the driver runs
+ *       {@link LocalTrainer}'s loop on them, with ND4J's threads on all its cores; the model is exactly
+ *       the one {@code bidnn run} trains, with no Spark job and no parameter transfer per epoch.</li>
+ *   <li>With N workers the rows are dealt once to N cached shards ({@link TrainingShards}) and trained
+ *       by synchronous parameter averaging ({@link ParameterAveraging}); each worker's ND4J uses its
+ *       share of its executor's cores.</li>
  * </ul>
  */
 public final class SparkTrainer {
@@ -40,64 +31,57 @@ public final class SparkTrainer {
         this.options = options;
     }
 
+    public void train(JavaSparkContext sc, BiDNNNetwork network, JavaRDD<float[]> rows, EpochListener listener)
+            throws IOException {
+        train(sc, network, rows, listener, EpochCost.Listener.NONE);
+    }
+
     /**
      * Trains {@code network} in place for {@code settings.epochs()} more epochs.
      *
      * @param rows training rows {@code [x1 | x2]}, both modalities present
      */
-    public void train(JavaSparkContext sc, BiDNNNetwork network, JavaRDD<float[]> rows, EpochListener listener)
-            throws IOException {
+    public void train(JavaSparkContext sc, BiDNNNetwork network, JavaRDD<float[]> rows, EpochListener listener,
+                      EpochCost.Listener costs) throws IOException {
         if (settings.epochs() == 0) {
             return;
         }
-        int workers = options.workers() > 0 ? options.workers() : sc.defaultParallelism();
-        int batch = settings.batchSize();
-        JavaPairRDD<float[], Long> indexed = rows.zipWithIndex().persist(StorageLevel.MEMORY_AND_DISK_SER());
+        SparkParallelism parallelism = SparkParallelism.of(sc);
+        int workers = options.workers() > 0 ? options.workers() : parallelism.executors();
+        if (workers == 1) {
+            trainOnDriver(sc, network, rows, listener, costs);
+            return;
+        }
+        int driverThreads = NativeThreads.current();
+        TrainingShards shards = TrainingShards.deal(rows, workers, settings.seed());
         try {
-            long count = indexed.count();
-            if (count < batch) {
-                throw new BadInputException("only " + count + " training rows (rows with both modalities) "
-                        + "for a batch size of " + batch + ": use a smaller batch size or more data");
-            }
-            long batches = count / batch;
-            ParameterAveragingTrainingMaster master = trainingMaster(workers, batches);
-            SparkDl4jMultiLayer sparkNetwork = new SparkDl4jMultiLayer(sc, network.network(), master);
-            int mod1Size = network.architecture().mod1Size();
-            int firstEpoch = network.epochsTrained() + 1;
-            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                long start = System.nanoTime();
-                int iterations = network.network().getIterationCount();
-                JavaRDD<DataSet> epochBatches = EpochBatches.of(indexed, settings.seed(), firstEpoch + epoch - 1,
-                        batch, batches, workers, mod1Size);
-                sparkNetwork.fit(epochBatches);
-                epochBatches.unpersist(false);
-                // DL4J advances the count by the averaging frequency per round; the layer seeds its
-                // dropout masks from it, so count the minibatches each worker really fitted.
-                // (SparkDl4jMultiLayer.fit counts the epoch itself.)
-                network.network().setIterationCount(iterations + (int) Math.ceil((double) batches / workers));
-                listener.epochFinished(epoch, settings.epochs(), sparkNetwork.getScore(),
-                        Duration.ofNanos(System.nanoTime() - start));
-            }
-            master.deleteTempFiles(sc);
+            new ParameterAveraging(settings, options.averagingFrequency(), parallelism.threadsPerWorker(workers))
+                    .train(sc, network, shards, listener, costs);
         } finally {
-            indexed.unpersist(false);
+            shards.release();
+            // In local mode the workers are this process: give the driver its threads back.
+            NativeThreads.use(driverThreads);
         }
     }
 
-    private ParameterAveragingTrainingMaster trainingMaster(int workers, long batches) {
-        boolean single = workers == 1;
-        // The second argument is the number of examples in each RDD element: our elements are whole
-        // minibatches. DL4J sizes its averaging rounds from it, and a worker fits at most
-        // averagingFrequency elements per round, dropping the rest, so it must be right.
-        return new ParameterAveragingTrainingMaster.Builder(workers, settings.batchSize())
-                .batchSizePerWorker(settings.batchSize())
-                .averagingFrequency(single ? (int) Math.max(1, batches) : options.averagingFrequency())
-                .saveUpdater(true)
-                .rddTrainingApproach(RDDTrainingApproach.Direct)
-                .storageLevel(StorageLevel.MEMORY_AND_DISK_SER())
-                .repartionData(single ? Repartition.Never : Repartition.Always)
-                .rngSeed(settings.seed())
-                .collectTrainingStats(false)
-                .build();
+    private void trainOnDriver(JavaSparkContext sc, BiDNNNetwork network, JavaRDD<float[]> rows,
+                               EpochListener listener, EpochCost.Listener costs) throws IOException {
+        // Partition by partition, in order: the running count is zipWithIndex's index, the row's
+        // corpus index as the distributed deal numbers it.
+        List<CompactRow> all = new ArrayList<>();
+        Iterator<float[]> it = rows.toLocalIterator();
+        for (long index = 0; it.hasNext(); index++) {
+            all.add(CompactRow.of(index, it.next()));
+        }
+        try (SparkJobMetrics metrics = new SparkJobMetrics(sc.sc())) {
+            SparkJobMetrics.Snapshot[] before = {metrics.snapshot()};
+            new LocalTrainer(settings).train(network, TrainingRowSet.of(all), (epoch, total, loss, took) -> {
+                SparkJobMetrics.Snapshot now = metrics.snapshot();
+                SparkJobMetrics.Snapshot spent = now.minus(before[0]);
+                before[0] = now;
+                costs.epochCost(network.epochsTrained(), new EpochCost(spent.jobs(), spent.shuffleBytes(), 1, 0, 0, 0, 0, 0));
+                listener.epochFinished(epoch, total, loss, took);
+            });
+        }
     }
 }

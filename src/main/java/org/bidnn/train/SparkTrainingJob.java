@@ -53,7 +53,7 @@ public record SparkTrainingJob(String input, SegmentFormat inputFormat, Architec
                         network.epochsTrained(), settings.epochs(), took.toNanos() / 1e9, loss);
                 checkpoints.maybeSave(storage, network).ifPresent(p -> console.say(Console.PROGRESS, "Checkpoint %s", p));
                 progress.epochFinished(network.epochsTrained(), settings.epochs(), loss, took);
-            });
+            }, (epoch, cost) -> console.say(Console.PROGRESS, "Epoch %d on Spark: %s", epoch, cost.describe()));
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {

@@ -143,8 +143,8 @@ class SubmitFilesIT {
             assertTrue(defaults.get(key).startsWith(BuildLayout.java17OptionString()),
                     key + " starts with pom.xml's jvm.opens (target/classes/bidnn/java17-options.txt)");
         }
-        assertEquals("org.nd4j.kryo.Nd4jRegistrator,org.bidnn.spark.RecordKryoRegistrator", defaults.get("spark.kryo.registrator"),
-                "the registrators SparkSessions sets when it starts Spark itself");
+        assertEquals("org.nd4j.kryo.Nd4jRegistrator,org.bidnn.spark.NdArrayKryoRegistrator,org.bidnn.spark.RecordKryoRegistrator",
+                defaults.get("spark.kryo.registrator"), "the bulk array serializer registered after ND4J's");
         assertEquals(defaults.get("spark.executor.cores"), defaults.get("spark.executorEnv.OMP_NUM_THREADS"),
                 "one native thread per task slot");
         for (String role : List.of("driver", "executor")) {

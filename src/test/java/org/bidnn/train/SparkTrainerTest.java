@@ -76,6 +76,34 @@ class SparkTrainerTest {
     }
 
     @Test
+    void twoWorkersTrainReproduciblyWithoutShufflingAndResumeExactly() throws IOException {
+        JavaRDD<float[]> rows = sc.parallelize(complete.subList(0, 600), 3);
+        TrainingSettings four = new TrainingSettings(4, 64, 5);
+        SparkTrainingOptions options = new SparkTrainingOptions(2, 2);
+        BiDNNNetwork a = newNetwork();
+        List<EpochCost> costs = new ArrayList<>();
+        new SparkTrainer(four, options).train(sc, a, rows, EpochListener.NONE, (epoch, cost) -> costs.add(cost));
+        BiDNNNetwork b = newNetwork();
+        new SparkTrainer(four, options).train(sc, b, rows, EpochListener.NONE);
+        // Interrupted after epoch 2 and resumed: a new training of the same network, from epoch 3.
+        BiDNNNetwork resumed = newNetwork();
+        TrainingSettings two = new TrainingSettings(2, 64, 5);
+        new SparkTrainer(two, options).train(sc, resumed, rows, EpochListener.NONE);
+        new SparkTrainer(two, options).train(sc, resumed, rows, EpochListener.NONE);
+
+        assertTrue(a.network().params().equals(b.network().params()), "same seed, same workers: same model");
+        assertTrue(a.network().params().equals(resumed.network().params()), "resumed = uninterrupted");
+        assertEquals(a.network().getIterationCount(), resumed.network().getIterationCount());
+        assertEquals(4, costs.size());
+        // 300 rows a shard: 4 batches of 64, 2 per round.
+        for (EpochCost cost : costs) {
+            assertEquals(0, cost.shuffleBytes(), "no rows move between workers during an epoch: " + cost);
+            assertEquals(2, cost.rounds(), cost.toString());
+            assertEquals(2, cost.sparkJobs(), "one job per round: " + cost);
+        }
+    }
+
+    @Test
     void twoWorkersLearnEmbeddingsAsGoodAsOne() throws IOException {
         // Two modalities driven by one 3-d latent factor: the known answer is each row's partner.
         float[][] data = LocalTrainerTest.correlatedRows(1424, 21).toFloatMatrix();

@@ -1,0 +1,119 @@
+package org.bidnn.train;
+
+import java.lang.ref.SoftReference;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.broadcast.Broadcast;
+import org.bidnn.model.BiDNNNetwork;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * A worker of a distributed training, on its executor: fits its shard's minibatches of one
+ * averaging round.
+ *
+ * <p>What a round does not need to redo stays in the executor's memory between rounds, per
+ * training and shard: the shard's rows read out of Spark's cache, the epoch's order of them, and
+ * the network with its working buffers. This is only a cache: everything in it can be rebuilt from
+ * the cached shard and the round's broadcast, and is, when a round's task runs on another executor
+ * or the memory was reclaimed (the entries are soft references), so results never depend on where
+ * tasks ran. Spark's locality preference for the cached shard normally keeps a shard's rounds on
+ * one executor.
+ */
+final class ShardWorker {
+
+    /** The executor's resident shards; only those of the newest training are kept. */
+    private static final Map<String, SoftReference<ShardWorker>> RESIDENT = new ConcurrentHashMap<>();
+
+    private final TrainingRowSet rows;
+    private final long[] indices;
+    private final BiDNNNetwork network;
+    private int orderEpoch = -1;
+    private int[] order;
+
+    private ShardWorker(List<CompactRow> rows, String configuration, double learningRateScale) {
+        this.rows = TrainingRowSet.of(rows);
+        this.indices = new long[rows.size()];
+        Arrays.setAll(indices, this.rows::index);
+        MultiLayerNetwork net = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configuration));
+        net.init();
+        if (learningRateScale != 1) {
+            net.setLearningRate(BiDNNNetwork.wrap(net).optimizer().learningRate() * learningRateScale);
+        }
+        this.network = BiDNNNetwork.wrap(net);
+    }
+
+    /**
+     * What every round of one training tells its workers, besides the model state.
+     *
+     * @param learningRateScale the workers step with this multiple of the model's learning rate
+     *                          (see {@link ParameterAveraging} for why)
+     */
+    record Plan(String trainingId, Broadcast<String> configuration, long seed, int batchSize,
+                int averagingFrequency, int threads, double learningRateScale) implements java.io.Serializable {
+    }
+
+    /**
+     * Round {@code round} of epoch {@code epoch} on shard {@code shard}: batches
+     * {@code round*f .. (round+1)*f - 1} of the shard's epoch order; nothing if the shard has no
+     * such batch (the last round of an epoch, on a shard one batch shorter than others).
+     */
+    static Iterator<RoundResult> round(Plan plan, int shard, Iterator<CompactRow> shardRows,
+                                       Broadcast<ModelState> state, int epoch, int round) {
+        // Not restored afterwards: a concurrent worker in this executor may be mid-round, and the
+        // driver restores its own setting when the training ends (which matters in local mode).
+        NativeThreads.use(plan.threads());
+        {
+            ShardWorker worker = resident(plan, shard, shardRows);
+            int batches = worker.rows.size() / plan.batchSize();
+            int from = round * plan.averagingFrequency();
+            int to = Math.min(batches, from + plan.averagingFrequency());
+            if (from >= to) {
+                return Collections.emptyIterator();
+            }
+            long start = System.nanoTime();
+            MultiLayerNetwork net = worker.network.network();
+            state.value().applyTo(net);
+            int[] order = worker.orderFor(plan.seed(), epoch);
+            double lossSum = 0;
+            for (int b = from; b < to; b++) {
+                int[] picked = Arrays.copyOfRange(order, b * plan.batchSize(), (b + 1) * plan.batchSize());
+                lossSum += worker.network.fitBatch(worker.rows.gather(picked));
+            }
+            return List.of(new RoundResult(net, lossSum, to - from, System.nanoTime() - start)).iterator();
+        }
+    }
+
+    private int[] orderFor(long seed, int epoch) {
+        if (epoch != orderEpoch) {
+            order = EpochShuffle.order(seed, epoch, indices);
+            orderEpoch = epoch;
+        }
+        return order;
+    }
+
+    private static ShardWorker resident(Plan plan, int shard, Iterator<CompactRow> shardRows) {
+        String key = plan.trainingId() + "/" + shard;
+        SoftReference<ShardWorker> ref = RESIDENT.get(key);
+        ShardWorker worker = ref == null ? null : ref.get();
+        if (worker == null) {
+            RESIDENT.keySet().removeIf(k -> !k.startsWith(plan.trainingId() + "/"));
+            List<CompactRow> rows = new ArrayList<>();
+            shardRows.forEachRemaining(rows::add);
+            worker = new ShardWorker(rows, plan.configuration().value(), plan.learningRateScale());
+            RESIDENT.put(key, new SoftReference<>(worker));
+        }
+        return worker;
+    }
+
+    /** Drops the executor's resident shards of a finished training. */
+    static Iterator<Integer> release(String trainingId, Iterator<CompactRow> ignored) {
+        RESIDENT.keySet().removeIf(k -> k.startsWith(trainingId + "/"));
+        return Collections.emptyIterator();
+    }
+}
