@@ -22,7 +22,9 @@
 #                     _SUCCESS does nothing
 #   -n, --dry-run     print the spark-submit command and what would follow, change nothing
 #
-# In BIDNN_NIGHTLY_ARGS, @OUTPUT@ becomes the dated folder and @DATE@ the date. A lock
+# In BIDNN_NIGHTLY_ARGS, @OUTPUT@ becomes the dated folder, @DATE@ the date, and @PREVIOUS@ the
+# folder 'latest' names (ROOT/none before the first run), for 'embed --incremental @PREVIOUS@',
+# which embeds only the segments that are new or changed since then. A lock
 # (.nightly.lock in a local output root, else in $TMPDIR, or BIDNN_NIGHTLY_LOCK) keeps two runs of
 # this machine from overlapping.
 # Exits non-zero if the job failed (cron then mails the output, if MAILTO is set).
@@ -65,11 +67,6 @@ case "$root" in
   *) local_root="$root" ;;
 esac
 output="${root%/}/$day"
-args=()
-for a in "${BIDNN_NIGHTLY_ARGS[@]}"; do
-  a="${a//@OUTPUT@/$output}"
-  args+=("${a//@DATE@/$day}")
-done
 
 log() { echo "$(date '+%F %T') nightly: $*" >&2; }
 
@@ -95,6 +92,22 @@ if [[ -z "$local_root" && $dry_run -eq 0 && "$(nightly_publish --status | tail -
   log "$output already complete (_SUCCESS), nothing to do"
   exit 0
 fi
+
+# The last published run, for @PREVIOUS@.
+if [[ -n "$local_root" ]]; then
+  previous_day="$(readlink "$local_root/latest" 2>/dev/null || true)"
+elif [[ $dry_run -eq 0 ]]; then
+  previous_day="$(nightly_publish --latest | tail -n 1)"
+else
+  previous_day="LATEST"
+fi
+previous="${root%/}/${previous_day:-none}"
+args=()
+for a in "${BIDNN_NIGHTLY_ARGS[@]}"; do
+  a="${a//@OUTPUT@/$output}"
+  a="${a//@PREVIOUS@/$previous}"
+  args+=("${a//@DATE@/$day}")
+done
 
 if [[ $dry_run -eq 0 && -n "$local_root" ]]; then
   mkdir -p "$local_root"

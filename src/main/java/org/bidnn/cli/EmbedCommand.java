@@ -63,12 +63,19 @@ public final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "replace an existing output (only once the new one is complete)")
     boolean overwrite;
 
+    @Option(names = "--incremental", paramLabel = "PREVIOUS",
+            description = {"keep each segment's content hash with the output, and carry over from PREVIOUS (the "
+                    + "last run's output, if it exists) the embeddings of segments whose features are unchanged, when "
+                    + "the model and settings are too; the rest is embedded. A summary goes to OUTPUT/_bidnn/summary.json "
+                    + "and to the log."})
+    String incremental;
+
     @Override
     public Integer call() throws Exception {
         int level = sparkFlags.verbosity();
         EmbedOptions options = new EmbedOptions(model, input, inputFormat, output, format,
                 outputFlags.mode(), outputFlags.l2Norm, ignoreZeroes, zeroBased,
-                batchSize, overwrite);
+                batchSize, overwrite, incremental);
         Console console = new Console(level, spec.commandLine().getErr());
         // Not stopped here: the JVM's shutdown hook stops it, and under spark-submit or in a test the
         // session may be shared with the caller.

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "nightly-publish", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Publish a dated output folder under a root on any Hadoop file system: check its "
                 + "_SUCCESS, point ROOT/latest (a file holding the date) at it atomically, and delete all but "
-                + "the newest dated folders. With --status, only print whether the folder is complete."})
+                + "the newest dated folders. With --status, only print whether the folder is complete; with --latest, "
+                + "the date of the folder 'latest' names."})
 public final class NightlyPublishCommand implements Callable<Integer> {
 
     @Spec
@@ -35,10 +36,17 @@ public final class NightlyPublishCommand implements Callable<Integer> {
     @Option(names = "--status", description = "print 'complete' or 'incomplete' and change nothing")
     boolean status;
 
+    @Option(names = "--latest", description = "print the date 'latest' names (nothing if none) and change nothing")
+    boolean latest;
+
     @Override
     public Integer call() throws Exception {
         DatedFolders folders = new DatedFolders(SparkSessions.storageWithoutSession(), root);
         PrintWriter out = spec.commandLine().getOut();
+        if (latest) {
+            out.println(folders.latest().orElse(""));
+            return 0;
+        }
         if (status) {
             out.println(folders.isComplete(date) ? "complete" : "incomplete");
             return 0;

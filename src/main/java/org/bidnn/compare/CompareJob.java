@@ -1,7 +1,5 @@
 package org.bidnn.compare;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.bidnn.eval.SparkRankingMetrics;
 import org.bidnn.io.BadInputException;
+import org.bidnn.io.JsonFiles;
 import org.bidnn.io.Segment;
 import org.bidnn.io.Storage;
 import org.bidnn.io.spark.SegmentReaders;
@@ -52,7 +51,6 @@ public final class CompareJob {
     public static final String PRECISION_PLOT = "precision-per-epoch.png";
     public static final String PROJECTION_PLOT = "anchors-pca.png";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What a successful run gives back. */
     public record Result(String runDirectory, CompareReport report) {
@@ -217,10 +215,7 @@ public final class CompareJob {
 
     private void write(SparkSession spark, Storage storage, RunDirectory run, CompareReport report, EvaluationSet set,
                        List<TrainingOutcome> trained) throws Exception {
-        storage.write(run.work(REPORT_JSON), out -> {
-            JSON.writeValue(out, report);
-            out.write('\n');
-        });
+        JsonFiles.write(storage, run.work(REPORT_JSON), report);
         String table = CompareTable.markdown(report);
         storage.writeString(run.work(REPORT_MD), table);
         ComparePlots.writePrecisionPerEpoch(storage, run.work(PRECISION_PLOT), report);

@@ -53,13 +53,19 @@ public final class EmbedJob {
         ModelBroadcast model = ModelBroadcast.of(sc, network, options.model());
         try {
             long start = System.nanoTime();
+            JavaRDD<Segment> input = SegmentReaders.read(spark, options.input(), options.inputFormat(), a.mod1Size(),
+                    a.mod2Size());
+            PartitionEmbedder embedder = new PartitionEmbedder(model, options.mode(), options.l2Normalize(),
+                    options.ignoreZeroes(), options.batchSize());
+            if (options.incremental() != null) {
+                new IncrementalRun(spark, Storage.of(hadoop), options, console).execute(input, embedder, this::write, a);
+                return;
+            }
             LongAccumulator written = sc.sc().longAccumulator("segments written");
-            JavaRDD<Segment> output = new PartitionEmbedder(model, options.mode(), options.l2Normalize(),
-                    options.ignoreZeroes(), options.batchSize()).apply(SegmentReaders.read(spark, options.input(), options.inputFormat(), a.mod1Size(), a.mod2Size()))
-                    .map(s -> {
-                        written.add(1);
-                        return s;
-                    });
+            JavaRDD<Segment> output = embedder.apply(input).map(s -> {
+                written.add(1);
+                return s;
+            });
             AtomicDirectories.publish(hadoop, options.output(), options.overwrite(), dir -> write(spark, output, dir, a));
             double seconds = (System.nanoTime() - start) / 1e9;
             console.say(Console.PROGRESS, "Wrote %d segments to %s in %.3fs (%.1f segments/s)",
@@ -69,6 +75,12 @@ public final class EmbedJob {
         } finally {
             model.destroy();
         }
+    }
+
+    /** Writes segments in the output format into a directory. */
+    @FunctionalInterface
+    interface OutputWriter {
+        void write(SparkSession spark, JavaRDD<Segment> output, String dir, Architecture a);
     }
 
     private void write(SparkSession spark, JavaRDD<Segment> output, String dir, Architecture a) {

@@ -13,14 +13,22 @@ import org.bidnn.model.OutputMode;
  * @param zeroBased    write 0-based indices (LibSVM output only)
  * @param batchSize    segments per inference batch on the executors
  * @param overwrite    replace an existing output
+ * @param incremental  null for a plain run; otherwise keep the segments' hashes with the output and
+ *                     carry the unchanged ones over from this previous output (which may not exist:
+ *                     then every segment is embedded)
  */
 public record EmbedOptions(String model, String input, SegmentFormat inputFormat, String output,
                            SegmentFormat outputFormat, OutputMode mode, boolean l2Normalize,
-                           boolean ignoreZeroes, boolean zeroBased, int batchSize, boolean overwrite) {
+                           boolean ignoreZeroes, boolean zeroBased, int batchSize, boolean overwrite,
+                           String incremental) {
 
     public EmbedOptions {
         if (batchSize <= 0) {
             throw new BadInputException("--batch-size must be positive, got " + batchSize);
+        }
+        if (incremental != null && outputFormat == SegmentFormat.PARQUET && mode == OutputMode.CROSSMODAL) {
+            throw new BadInputException("--incremental reads the previous output back, which Parquet crossmodal "
+                    + "output cannot be: use --format libsvm, or embed everything");
         }
         if (zeroBased && outputFormat != SegmentFormat.LIBSVM) {
             throw new BadInputException("--zero-based is about LibSVM indices; "

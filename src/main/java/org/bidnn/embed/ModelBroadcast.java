@@ -3,9 +3,6 @@ package org.bidnn.embed;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.bidnn.model.BiDNNNetwork;
@@ -51,7 +48,7 @@ public final class ModelBroadcast implements Serializable {
      */
     public static ModelBroadcast of(JavaSparkContext sc, BiDNNNetwork network, String source) throws IOException {
         byte[] model = ModelFile.toBytes(network, false);
-        return new ModelBroadcast(sc.broadcast(model), sha256(model), source);
+        return new ModelBroadcast(sc.broadcast(model), ContentHash.of(model), source);
     }
 
     /** This thread's network for the broadcast model, restored on first use in the thread. */
@@ -73,13 +70,5 @@ public final class ModelBroadcast implements Serializable {
     /** Frees the broadcast on the driver and the executors, once no job needs it any more. */
     public void destroy() {
         bytes.destroy();
-    }
-
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

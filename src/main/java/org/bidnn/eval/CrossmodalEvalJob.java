@@ -1,7 +1,5 @@
 package org.bidnn.eval;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +18,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.bidnn.embed.ModelBroadcast;
 import org.bidnn.embed.PartitionEmbedder;
 import org.bidnn.io.BadInputException;
+import org.bidnn.io.JsonFiles;
 import org.bidnn.io.Segment;
 import org.bidnn.io.Storage;
 import org.bidnn.io.spark.SegmentFormat;
@@ -58,7 +57,6 @@ import org.bidnn.spark.TaskFailures;
  */
 public final class CrossmodalEvalJob {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** How a query and the items of the other modality are compared. */
     public enum Space {
@@ -121,10 +119,7 @@ public final class CrossmodalEvalJob {
             CrossmodalReport report = new CrossmodalReport(options.input(), options.labels(), options.model(),
                     options.space().toString(), present.size(), (int) present.stream().map(h -> labels.get(h.id())).distinct().count(),
                     directions);
-            storage.write(options.report(), out -> {
-                JSON.writeValue(out, report); // closing it is harmless (Storage.write)
-                out.write('\n');
-            });
+            JsonFiles.write(storage, options.report(), report);
             console.say(Console.PROGRESS, "Evaluated in %.3fs; wrote %s", (System.nanoTime() - start) / 1e9, options.report());
             return report;
         } catch (Exception e) {

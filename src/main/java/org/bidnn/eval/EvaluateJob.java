@@ -1,7 +1,5 @@
 package org.bidnn.eval;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,6 +10,7 @@ import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.mllib.evaluation.RankingMetrics;
 import org.bidnn.io.BadInputException;
+import org.bidnn.io.JsonFiles;
 import org.bidnn.io.Storage;
 import org.bidnn.rank.Qrels;
 import org.bidnn.rank.RankingsFile;
@@ -26,7 +25,6 @@ import org.bidnn.run.Console;
  */
 public final class EvaluateJob {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * @param markdown      also write a Markdown summary here, or null
@@ -55,10 +53,7 @@ public final class EvaluateJob {
         Qrels qrels = Qrels.read(storage, options.qrels());
         EvaluationReport report = evaluate(sc, rankings, qrels, options.k(), options.countUnranked(),
                 options.rankings(), options.qrels());
-        storage.write(options.report(), out -> {
-            JSON.writeValue(out, report); // closing it is harmless (Storage.write)
-            out.write('\n');
-        });
+        JsonFiles.write(storage, options.report(), report);
         if (options.markdown() != null) {
             storage.writeString(options.markdown(), markdown(report));
         }

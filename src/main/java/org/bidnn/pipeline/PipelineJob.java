@@ -1,8 +1,6 @@
 package org.bidnn.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +16,7 @@ import org.bidnn.embed.EmbedOptions;
 import org.bidnn.embed.PartitionEmbedder;
 import org.bidnn.eval.EvaluateJob;
 import org.bidnn.eval.EvaluationReport;
+import org.bidnn.io.JsonFiles;
 import org.bidnn.io.Storage;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.rank.RankJob;
@@ -47,7 +46,6 @@ public final class PipelineJob {
     public static final String REPORT_JSON = "report.json";
     public static final String REPORT_MD = "report.md";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The means of the evaluation, at the top of the report. */
     public record Scores(int k, double precisionAtK, double meanAveragePrecision, double ndcgAtK, int anchors) {
@@ -101,7 +99,7 @@ public final class PipelineJob {
             stages.run("train", () -> train(spark, model, run));
             stages.run("embed", () -> new EmbedJob(new EmbedOptions(model,
                     conf.input(), conf.inputFormat(), embedding, SegmentFormat.LIBSVM, conf.outputMode(), conf.l2Norm(),
-                    conf.ignoreZeroes(), false, PartitionEmbedder.DEFAULT_BATCH_SIZE, false), console).execute(spark));
+                    conf.ignoreZeroes(), false, PartitionEmbedder.DEFAULT_BATCH_SIZE, false, null), console).execute(spark));
             stages.run("rank", () -> new RankJob(new RankOptions(embedding, SegmentFormat.LIBSVM,
                     conf.anchors(), conf.candidates(), conf.rankK(), rankings, false), console).execute(spark));
             stages.run("evaluate", () -> evaluation[0] = new EvaluateJob(new EvaluateJob.Options(rankings,
@@ -151,10 +149,7 @@ public final class PipelineJob {
     }
 
     private void writeReports(Storage storage, RunDirectory run, Report report) throws IOException {
-        storage.write(run.work(REPORT_JSON), out -> {
-            JSON.writeValue(out, report);
-            out.write('\n');
-        });
+        JsonFiles.write(storage, run.work(REPORT_JSON), report);
         StringBuilder md = new StringBuilder();
         Scores s = report.scores();
         md.append("# BiDNN pipeline run ").append(Storage.name(report.run())).append("\n\n");

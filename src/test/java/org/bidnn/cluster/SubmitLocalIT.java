@@ -104,7 +104,8 @@ class SubmitLocalIT {
                     "BIDNN_NIGHTLY_SUBMIT=local",
                     "BIDNN_NIGHTLY_OUTPUT_ROOT=" + hdfs.uri("/embeddings"),
                     "BIDNN_NIGHTLY_KEEP=3",
-                    "BIDNN_NIGHTLY_ARGS=(embed --model " + model + " --input " + segments + " --output @OUTPUT@ -v 1)",
+                    "BIDNN_NIGHTLY_ARGS=(embed --model " + model + " --input " + segments
+                            + " --output @OUTPUT@ --incremental @PREVIOUS@ -v 1)",
                     "BIDNN_LOCAL_MASTER=local[2]",
                     "BIDNN_DRIVER_MEMORY=1g");
             Map<String, String> env = SparkHome.get().environment();
@@ -123,6 +124,16 @@ class SubmitLocalIT {
                     "--conf", settings.toString(), "--date", "2031-01-02");
             assertEquals(0, again.code(), again.toString());
             assertTrue(again.stderr().contains("already complete"), again.toString());
+
+            // The next night, the corpus unchanged: every embedding is carried over from the last run.
+            SubmitScript.Result next = SubmitScript.run("nightly.sh", env, work, Duration.ofMinutes(4),
+                    "--conf", settings.toString(), "--date", "2031-01-03");
+            assertEquals(0, next.code(), next.toString());
+            String summary = hdfs.read("/embeddings/2031-01-03/_bidnn/summary.json");
+            assertTrue(summary.contains("\"previous\" : \"" + hdfs.uri("/embeddings/2031-01-02") + "\"")
+                    && summary.contains("\"embedded\" : 0") && summary.contains("\"carriedOver\" : 2000"), summary);
+            assertTrue(next.stderr().contains("embed summary: {"), next.toString());
+            assertEquals("2031-01-03\n", hdfs.read("/embeddings/latest"));
         }
     }
 }

@@ -176,15 +176,27 @@ class SubmitScriptsIT {
     void nightlyEmbedsIntoADatedFolder() {
         Path conf = SubmitScript.settings(dir.resolve("job.conf"), "BIDNN_NIGHTLY_SUBMIT=local",
                 "BIDNN_NIGHTLY_OUTPUT_ROOT=" + dir.resolve("embeddings"),
-                "BIDNN_NIGHTLY_ARGS=(embed --model /m.bidnn --output @OUTPUT@ --tag run-@DATE@)");
+                "BIDNN_NIGHTLY_ARGS=(embed --model /m.bidnn --output @OUTPUT@ --tag run-@DATE@ --incremental @PREVIOUS@)");
         Result r = run("nightly.sh", Map.of(), "--conf", conf.toString(), "--date", "2031-02-03", "--dry-run");
         assertEquals(0, r.code(), r.toString());
         String[] lines = r.stdout().strip().split("\n");
         List<String> words = submit(new Result(0, lines[0], ""));
         assertEquals("local[*]", after(words, "--master"));
         assertEquals(List.of(JAR, "embed", "--model", "/m.bidnn", "--output", dir.resolve("embeddings/2031-02-03").toString(),
-                "--tag", "run-2031-02-03"), words.subList(words.indexOf(JAR), words.size()));
+                "--tag", "run-2031-02-03", "--incremental", dir.resolve("embeddings/none").toString()),
+                words.subList(words.indexOf(JAR), words.size()));
         assertTrue(lines[1].contains("latest at 2031-02-03"), r.stdout());
+
+        // After a first night, @PREVIOUS@ is the folder 'latest' points at.
+        try {
+            java.nio.file.Files.createDirectories(dir.resolve("embeddings/2031-02-02"));
+            java.nio.file.Files.createSymbolicLink(dir.resolve("embeddings/latest"), Path.of("2031-02-02"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Result next = run("nightly.sh", Map.of(), "--conf", conf.toString(), "--date", "2031-02-03", "--dry-run");
+        List<String> nextWords = submit(new Result(0, next.stdout().strip().split("\n")[0], ""));
+        assertEquals(dir.resolve("embeddings/2031-02-02").toString(), nextWords.get(nextWords.size() - 1));
     }
 
     @Test

@@ -1,0 +1,181 @@
+package org.bidnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.bidnn.io.TestStorage;
+import org.bidnn.model.ActivationFunction;
+import org.bidnn.model.Architecture;
+import org.bidnn.model.BiDNNNetwork;
+import org.bidnn.model.ModelFile;
+import org.bidnn.model.Optimizer;
+import org.bidnn.spark.SparkSessions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bidnn embed --incremental} night after night: only new and changed segments are embedded,
+ * the output is always the whole corpus and equals a full embedding, and a new model or new
+ * settings embed everything again.
+ */
+class IncrementalEmbedTest {
+
+    private static final Path SAMPLES = Path.of("data-samples/segments.svm");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static SparkSession spark;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSessions.getOrCreate("IncrementalEmbedTest", "local[2]");
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private Path model(String name, long seed) throws IOException {
+        Path file = dir.resolve(name);
+        ModelFile.save(BiDNNNetwork.create(new Architecture(100, 100, 16, 8, ActivationFunction.TANH, true, 0),
+                Optimizer.DEFAULT, seed), TestStorage.LOCAL, file.toString());
+        return file;
+    }
+
+    private static CliRun.Result embed(Path model, Path input, Path output, String... more) {
+        List<String> args = new ArrayList<>(List.of("embed", "--model", model.toString(), "--input", input.toString(),
+                "--output", output.toString(), "-v", "0"));
+        args.addAll(List.of(more));
+        CliRun.Result r = CliRun.bidnn(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        return r;
+    }
+
+    /** Each output line by segment id. */
+    private static Map<String, String> lines(Path output) throws IOException {
+        Map<String, String> byId = new TreeMap<>();
+        try (Stream<Path> parts = Files.list(output)) {
+            for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+                for (String line : Files.readAllLines(part)) {
+                    assertNull(byId.put(line.split(" ", 2)[0], line), "a segment written twice: " + line);
+                }
+            }
+        }
+        return byId;
+    }
+
+    /**
+     * The same segments with the same embeddings, to float rounding: a network's output for a row
+     * depends in its last bits on the batch it is computed in (BLAS picks its kernels by shape), and
+     * an incremental run batches rows differently from a full one. The differences are named.
+     */
+    private static void assertSameEmbeddings(Map<String, String> expected, Map<String, String> actual) {
+        assertEquals(expected.keySet(), actual.keySet(), "the same segments");
+        List<String> differ = expected.keySet().stream().filter(id -> !close(expected.get(id), actual.get(id)))
+                .limit(5).map(id -> expected.get(id) + "  <>  " + actual.get(id)).toList();
+        assertEquals(List.of(), differ, "embeddings that differ");
+    }
+
+    private static boolean close(String a, String b) {
+        String[] x = a.split(" ");
+        String[] y = b.split(" ");
+        if (x.length != y.length) {
+            return false;
+        }
+        for (int i = 1; i < x.length; i++) {
+            String[] u = x[i].split(":");
+            String[] v = y[i].split(":");
+            if (!u[0].equals(v[0]) || Math.abs(Float.parseFloat(u[1]) - Float.parseFloat(v[1])) > 1e-5) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode summary(Path output) throws IOException {
+        return JSON.readTree(output.resolve("_bidnn/summary.json").toFile());
+    }
+
+    private static void assertCounts(JsonNode s, long in, long embedded, long carried, long deleted) {
+        assertEquals(List.of(in, embedded, carried, deleted), List.of(s.get("segmentsIn").asLong(),
+                s.get("embedded").asLong(), s.get("carriedOver").asLong(), s.get("deleted").asLong()), s.toString());
+    }
+
+    @Test
+    void onlyNewAndChangedSegmentsAreEmbeddedAndTheOutputIsTheWholeCorpus() throws IOException {
+        List<String> all = Files.readAllLines(SAMPLES);
+        Path model = model("m.bidnn", 1);
+        Path day1 = dir.resolve("day1.svm");
+        Files.write(day1, all.subList(0, 1000));
+        Path out1 = dir.resolve("out/2031-01-01");
+        CliRun.Result first = embed(model, day1, out1, "--incremental", dir.resolve("out/none").toString());
+        assertCounts(summary(out1), 1000, 1000, 0, 0);
+        assertTrue(summary(out1).get("fullEmbeddingBecause").asText().startsWith("no previous incremental run"));
+        assertTrue(first.err().startsWith("embed summary: {\"output\":"), first.err());
+
+        // The next night: two segments deleted, three changed, four new.
+        List<String> next = new ArrayList<>(all.subList(2, 1000));
+        for (int i = 8; i < 11; i++) {
+            next.set(i, next.get(i) + " 200:0.25");
+        }
+        next.addAll(all.subList(1000, 1004));
+        Path day2 = dir.resolve("day2.svm");
+        Files.write(day2, next);
+        Path out2 = dir.resolve("out/2031-01-02");
+        embed(model, day2, out2, "--incremental", out1.toString());
+        JsonNode s2 = summary(out2);
+        assertCounts(s2, 1002, 7, 995, 2);
+        assertEquals(out1.toString(), s2.get("previous").asText());
+
+        Path full = dir.resolve("full");
+        embed(model, day2, full);
+        assertSameEmbeddings(lines(full), lines(out2));
+        Map<String, String> before = lines(out1);
+        Map<String, String> after = lines(out2);
+        for (String id : List.of("seg00002", "seg00500", "seg00999")) {
+            assertEquals(before.get(id), after.get(id), "an unchanged segment is carried over as it was");
+        }
+
+        // The same night again: the same output.
+        embed(model, day2, out2, "--incremental", out1.toString(), "--overwrite");
+        assertEquals(after, lines(out2));
+        assertCounts(summary(out2), 1002, 7, 995, 2);
+    }
+
+    @Test
+    void aNewModelOrNewSettingsEmbedEverything() throws IOException {
+        Path corpus = dir.resolve("c.svm");
+        Files.write(corpus, Files.readAllLines(SAMPLES).subList(0, 300));
+        Path first = dir.resolve("first");
+        embed(model("a.bidnn", 1), corpus, first, "--incremental", "");
+
+        Path retrained = dir.resolve("retrained");
+        embed(model("b.bidnn", 2), corpus, retrained, "--incremental", first.toString());
+        assertCounts(summary(retrained), 300, 300, 0, 0);
+        assertTrue(summary(retrained).get("fullEmbeddingBecause").asText().startsWith("the model changed"));
+
+        Path normalised = dir.resolve("normalised");
+        embed(dir.resolve("b.bidnn"), corpus, normalised, "--incremental", retrained.toString(), "-n");
+        assertTrue(summary(normalised).get("fullEmbeddingBecause").asText().startsWith("the settings changed"));
+        Path same = dir.resolve("same");
+        embed(dir.resolve("b.bidnn"), corpus, same, "--incremental", normalised.toString(), "-n");
+        assertCounts(summary(same), 300, 0, 300, 0);
+        assertEquals(lines(normalised), lines(same), "everything carried over as it was");
+    }
+}
