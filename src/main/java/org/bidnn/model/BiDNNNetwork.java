@@ -29,6 +29,7 @@ public final class BiDNNNetwork implements Trainable {
 
     private final Architecture architecture;
     private final MultiLayerNetwork network;
+    private FusedTrainingStep step;
 
     private BiDNNNetwork(Architecture architecture, MultiLayerNetwork network) {
         this.architecture = architecture;
@@ -126,7 +127,14 @@ public final class BiDNNNetwork implements Trainable {
      */
     @Override
     public double fitBatch(INDArray inputs) {
-        network.fit(new DataSet(inputs, targetsFor(inputs)));
+        INDArray batch = inputs.castTo(network.getLayerWiseConfigurations().getDataType());
+        if (step == null || !step.isCurrent()) {
+            step = FusedTrainingStep.of(network);
+        }
+        if (step != null) {
+            return step.fit(batch);
+        }
+        network.fit(new DataSet(batch, targetsFor(batch)));
         return network.score();
     }
 
@@ -151,6 +159,16 @@ public final class BiDNNNetwork implements Trainable {
     public static DataSet trainingBatch(float[][] rows, int mod1Size) {
         INDArray inputs = Nd4j.create(rows);
         return new DataSet(inputs, targets(inputs, mod1Size));
+    }
+
+    /** The central layers {h1b, h2b} of {@code [x1 | x2]} rows, as rows: what an embedding needs. */
+    public float[][][] centralRows(INDArray inputs) {
+        return ((BiDNNLayer) network.getLayer(0)).centralRows(inputs.castTo(network.getLayerWiseConfigurations().getDataType()));
+    }
+
+    /** The translations {o1, o2} of {@code [x1 | x2]} rows, as rows: what a crossmodal expansion needs. */
+    public float[][][] translationRows(INDArray inputs) {
+        return ((BiDNNLayer) network.getLayer(0)).translationRows(inputs.castTo(network.getLayerWiseConfigurations().getDataType()));
     }
 
     /** Inference on {@code [x1 | x2]} rows: central layers and translations of both directions. */

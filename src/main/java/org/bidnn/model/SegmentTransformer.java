@@ -1,7 +1,6 @@
 package org.bidnn.model;
 
 import java.util.Arrays;
-import org.bidnn.model.layer.BiDNNLayer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -48,9 +47,12 @@ public final class SegmentTransformer {
             return out;
         }
         Architecture a = network.architecture();
-        BiDNNLayer.Activations act = network.infer(Nd4j.create(rows));
-        float[][] first = rowsOf(mode == OutputMode.EMBEDDING ? act.central1() : act.translation1to2());
-        float[][] second = rowsOf(mode == OutputMode.EMBEDDING ? act.central2() : act.translation2to1());
+        // Only what is written: the central layers for an embedding (not both translations, about
+        // half the work at the README's sizes), the translations for a crossmodal expansion.
+        INDArray batch = columnMajor(rows);
+        float[][][] act = mode == OutputMode.EMBEDDING ? network.centralRows(batch) : network.translationRows(batch);
+        float[][] first = act[0];
+        float[][] second = act[1];
         for (int i = 0; i < rows.length; i++) {
             Presence presence = Presence.of(rows[i], a.mod1Size(), ignoreZeroes);
             out[i] = mode == OutputMode.EMBEDDING
@@ -99,18 +101,19 @@ public final class SegmentTransformer {
     }
 
     /**
-     * The rows of a matrix, out of ND4J in one bulk copy of its buffer: a row view and its copy per
-     * row, or {@code toFloatMatrix()}, which reads element by element, cost several times more.
+     * The rows as one column-major matrix: each modality is then a contiguous block the network's
+     * products read in place, where a row-major batch has to be copied into that layout first.
      */
-    private static float[][] rowsOf(INDArray matrix) {
-        INDArray dense = matrix.dup('c');
-        int columns = (int) dense.columns();
-        float[] flat = dense.data().asFloat();
-        float[][] rows = new float[(int) dense.rows()][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = Arrays.copyOfRange(flat, i * columns, (i + 1) * columns);
+    private static INDArray columnMajor(float[][] rows) {
+        int width = rows[0].length;
+        float[] data = new float[rows.length * width];
+        for (int r = 0; r < rows.length; r++) {
+            float[] row = rows[r];
+            for (int c = 0; c < width; c++) {
+                data[c * rows.length + r] = row[c];
+            }
         }
-        return rows;
+        return Nd4j.create(data, new long[] {rows.length, width}, 'f');
     }
 
     private static float[] concat(float[] a, float[] b) {

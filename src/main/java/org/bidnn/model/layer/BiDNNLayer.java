@@ -9,11 +9,8 @@ import org.deeplearning4j.nn.layers.BaseLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
-import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.rng.Random;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -29,7 +26,9 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
     private transient Buffers buffers;
     private transient Direction forward1;
     private transient Direction forward2;
-    private transient Random dropoutRandom;
+    private transient ActivationKernel kernel;
+    private transient HostMatrix target1;
+    private transient HostMatrix target2;
 
     public BiDNNLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -47,7 +46,7 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
         String w2 = c.isTied() ? ParamKeys.W2 : ParamKeys.W2_UNTIED;
         String w3 = c.isTied() ? ParamKeys.W3 : ParamKeys.W3_UNTIED;
         buffers = new Buffers(dataType);
-        dropoutRandom = Nd4j.getRandomFactory().getNewRandomInstance(conf.getSeed());
+        kernel = ActivationKernel.of(c.getActivationFn());
         forward1 = new Direction(0, d1, h, r, d2,
                 new DenseStep(ParamKeys.W1A, ParamKeys.B1A, false),
                 new DenseStep(ParamKeys.W2, ParamKeys.B1B, false),
@@ -60,33 +59,38 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
                 new DenseStep(ParamKeys.W2O, ParamKeys.B2O, false));
     }
 
-    private IActivation activation() {
-        return layerConf().getActivationFn();
+    private void checkInput(INDArray in) {
+        long expected = layerConf().getMod1Size() + (long) layerConf().getMod2Size();
+        if (in.rank() != 2 || in.columns() != expected) {
+            throw new IllegalArgumentException("BiDNN input must be a matrix with " + expected
+                    + " columns (mod1Size + mod2Size), got shape " + java.util.Arrays.toString(in.shape()));
+        }
+    }
+
+    /** Both directions forward on {@code input}; their translations are then in the directions. */
+    private void forwardBoth(INDArray in, boolean training) {
+        checkInput(in);
+        ensureDirections();
+        double p = layerConf().getDropProbability();
+        // Dropout masks are a function of the seed, the iteration and the direction only, not of
+        // whatever else drew from ND4J's shared generator: the same seed trains the same model in a
+        // local run and in a Spark worker, and a gradient check sees the same masks on every pass.
+        long seed = conf.getSeed();
+        int iteration = getIterationCount();
+        forward1.forward(in, params, kernel, p, training, DropoutMask.stream(seed, iteration, 1), buffers);
+        forward2.forward(in, params, kernel, p, training, DropoutMask.stream(seed, iteration, 2), buffers);
     }
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        long expected = layerConf().getMod1Size() + (long) layerConf().getMod2Size();
-        if (input.rank() != 2 || input.columns() != expected) {
-            throw new IllegalArgumentException("BiDNN input must be a matrix with " + expected
-                    + " columns (mod1Size + mod2Size), got shape " + java.util.Arrays.toString(input.shape()));
-        }
-        ensureDirections();
-        double p = layerConf().getDropProbability();
-        if (training) {
-            // Dropout masks are a function of the seed and the iteration only, not of whatever else
-            // drew from ND4J's shared generator: the same seed trains the same model in a local run
-            // and in a Spark worker, and a gradient check sees the same masks on every pass.
-            dropoutRandom.setSeed(conf.getSeed() * 0x9E3779B97F4A7C15L + getIterationCount());
-        }
-        INDArray o1 = forward1.forward(input, params, activation(), p, training, dropoutRandom, buffers);
-        INDArray o2 = forward2.forward(input, params, activation(), p, training, dropoutRandom, buffers);
+        forwardBoth(input, training);
         int d2 = layerConf().getMod2Size();
+        // Column-major, so that each translation is one contiguous column block of the output.
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {input.rows(), input.columns()}, 'c');
-        out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d2)).assign(o1);
-        out.get(NDArrayIndex.all(), NDArrayIndex.interval(d2, out.columns())).assign(o2);
+                new long[] {input.rows(), input.columns()}, 'f');
+        forward1.translation().write(out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d2)));
+        forward2.translation().write(out.get(NDArrayIndex.all(), NDArrayIndex.interval(d2, out.columns())));
         return out;
     }
 
@@ -94,11 +98,10 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
         int d2 = layerConf().getMod2Size();
-        Set<String> written = new HashSet<>();
-        forward1.backward(epsilon.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d2)),
-                params, gradientViews, activation(), written);
-        forward2.backward(epsilon.get(NDArrayIndex.all(), NDArrayIndex.interval(d2, epsilon.columns())),
-                params, gradientViews, activation(), written);
+        forward1.outputGradient().read(columnMajor(epsilon.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d2))));
+        forward2.outputGradient().read(columnMajor(
+                epsilon.get(NDArrayIndex.all(), NDArrayIndex.interval(d2, epsilon.columns()))));
+        backwardBoth();
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         for (String key : BiDNNParamInitializer.getInstance().paramKeys(layerConf())) {
             gradient.setGradientFor(key, gradientViews.get(key));
@@ -108,19 +111,76 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
         return new Pair<>(gradient, null);
     }
 
+    private static INDArray columnMajor(INDArray a) {
+        return HostMatrix.isContiguousColumnMajor(a) ? a : a.dup('f');
+    }
+
+    private void backwardBoth() {
+        Set<String> written = new HashSet<>();
+        forward1.backward(params, gradientViews, kernel, written);
+        forward2.backward(params, gradientViews, kernel, written);
+    }
+
+    /**
+     * A training pass on {@code batch} without DL4J's output and loss layers: forward with dropout,
+     * the MSE of {@code [o1 | o2]} against {@code [x2 | x1]} and its gradient computed in one pass
+     * on the heap, backprop into the gradient views. The gradient is what DL4J's MSE loss layer
+     * hands back (summed over the batch, not yet divided by its size), so a step taken from it is
+     * the step {@code MultiLayerNetwork.fit} takes.
+     *
+     * @return the loss as DL4J scores it: the mean over rows of the mean squared error of a row
+     */
+    public double computeGradient(INDArray batch) {
+        forwardBoth(batch, true);
+        int rows = (int) batch.rows();
+        int width = layerConf().getMod1Size() + layerConf().getMod2Size();
+        if (target1 == null || target1.rows != rows) {
+            target1 = new HostMatrix(dataType, rows, layerConf().getMod2Size());
+            target2 = new HostMatrix(dataType, rows, layerConf().getMod1Size());
+        }
+        target1.read(forward2.input());
+        target2.read(forward1.input());
+        double squares = LossKernel.mseGradient(forward1.translation(), target1, forward1.outputGradient(), width)
+                + LossKernel.mseGradient(forward2.translation(), target2, forward2.outputGradient(), width);
+        backwardBoth();
+        return squares / width / rows;
+    }
+
+    /**
+     * The central layers {h1b, h2b} of a batch of {@code [x1 | x2]} rows, as rows: only the steps
+     * an embedding needs (half the work of a full pass at the README's sizes).
+     */
+    public float[][][] centralRows(INDArray batch) {
+        checkInput(batch);
+        ensureDirections();
+        return new float[][][] {
+            forward1.central(batch, params, kernel, buffers).toRows(),
+            forward2.central(batch, params, kernel, buffers).toRows()};
+    }
+
+    /** The translations {o1, o2} of a batch of {@code [x1 | x2]} rows, as rows (inference). */
+    public float[][][] translationRows(INDArray batch) {
+        forwardBoth(batch, false);
+        return new float[][][] {forward1.translation().toRows(), forward2.translation().toRows()};
+    }
+
     /**
      * Inference on a batch of {@code [x1 | x2]} rows, outside training: the two central layers and
      * the two translations, as fresh arrays the caller owns.
      */
     public Activations infer(INDArray batch) {
-        setInput(batch, LayerWorkspaceMgr.noWorkspaces());
-        INDArray out = activate(false, LayerWorkspaceMgr.noWorkspaces());
-        int d2 = layerConf().getMod2Size();
+        forwardBoth(batch, false);
         return new Activations(
-                forward1.centralActivation().dup(),
-                forward2.centralActivation().dup(),
-                out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d2)).dup(),
-                out.get(NDArrayIndex.all(), NDArrayIndex.interval(d2, out.columns())).dup());
+                toArray(forward1.centralActivation()),
+                toArray(forward2.centralActivation()),
+                toArray(forward1.translation()),
+                toArray(forward2.translation()));
+    }
+
+    private INDArray toArray(HostMatrix m) {
+        INDArray a = buffers.matrix(m.rows, m.columns);
+        m.write(a);
+        return a;
     }
 
     /**

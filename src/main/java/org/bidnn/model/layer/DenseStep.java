@@ -2,7 +2,7 @@ package org.bidnn.model.layer;
 
 import java.util.Map;
 import java.util.Set;
-import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -10,8 +10,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * One dense step {@code h = f(in · op(W) + b)} of a BiDNN direction, where op is the identity or,
  * for the tied central weights seen from direction 2, the transpose.
  *
- * <p>It keeps its pre-activation and activation between the forward and the backward pass in
- * buffers the owning {@link Direction} allocates outside DL4J's workspaces (see there why).
+ * <p>The products run in ND4J on column-major buffers; the bias, the activation and its
+ * derivative run as fused loops on a {@link HostMatrix} copy (see there why). The step keeps its
+ * input and its activation (in ND4J for the products, on the heap for the derivative) between the
+ * forward and the backward pass.
  */
 final class DenseStep {
 
@@ -20,8 +22,15 @@ final class DenseStep {
     private final boolean transposed;
 
     private INDArray in;
-    private INDArray z;
+    /** The activation in ND4J, for the next step's product. */
     private INDArray h;
+    /** The same activation on the heap, for the derivative and for reading results out. */
+    private HostMatrix hostH;
+    /** dL/dh on the heap; becomes the step's delta = dL/dz during {@link #backward}. */
+    private HostMatrix gradient;
+    private INDArray delta;
+    private HostMatrix bias;
+    private HostMatrix biasGradient;
     private INDArray inputGradient;
 
     DenseStep(String weightKey, String biasKey, boolean transposed) {
@@ -31,33 +40,45 @@ final class DenseStep {
     }
 
     void allocate(Buffers buffers, int batch, int inSize, int outSize, boolean needsInputGradient) {
-        z = buffers.matrix(batch, outSize);
+        DataType type = buffers.dataType();
         h = buffers.matrix(batch, outSize);
+        hostH = new HostMatrix(type, batch, outSize);
+        gradient = new HostMatrix(type, batch, outSize);
+        delta = buffers.matrix(batch, outSize);
+        bias = new HostMatrix(type, 1, outSize);
+        biasGradient = new HostMatrix(type, 1, outSize);
         inputGradient = needsInputGradient ? buffers.matrix(batch, inSize) : null;
     }
 
-    /** Computes and keeps {@code h}; {@code input} must stay unchanged until {@link #backward}. */
-    INDArray forward(INDArray input, Map<String, INDArray> params, IActivation activation) {
+    /**
+     * Computes and keeps {@code h} (in ND4J and on the heap); {@code input} must stay unchanged
+     * until {@link #backward}.
+     */
+    HostMatrix forward(INDArray input, Map<String, INDArray> params, ActivationKernel f) {
         this.in = input;
-        Nd4j.gemm(input, params.get(weightKey), z, false, transposed, 1.0, 0.0);
-        z.addiRowVector(params.get(biasKey));
-        h.assign(z);
-        INDArray activated = activation.getActivation(h, true);
-        if (activated != h) {
-            h.assign(activated);
-        }
-        return h;
+        Nd4j.gemm(input, params.get(weightKey), h, false, transposed, 1.0, 0.0);
+        hostH.read(h);
+        f.forward(hostH, bias.read(params.get(biasKey)));
+        hostH.write(h);
+        return hostH;
+    }
+
+    /** The heap buffer the caller fills with dL/dh before {@link #backward}. */
+    HostMatrix gradient() {
+        return gradient;
     }
 
     /**
-     * Backpropagates {@code dL/dh} through the step: writes the bias gradient, writes or (for a
-     * weight already written by the other direction in this pass) adds the weight gradient, and
-     * returns {@code dL/d(input)} when this step was allocated to produce it.
-     * The pre-activation buffer is consumed.
+     * Backpropagates dL/dh (in {@link #gradient()}, consumed) through the step: writes the bias
+     * gradient, writes or (for a weight already written by the other direction in this pass) adds
+     * the weight gradient, and returns {@code dL/d(input)} when this step was allocated to produce it.
+     *
+     * @param dropoutMask the mask applied to this step's output on the way forward, or null
      */
-    INDArray backward(INDArray outputGradient, Map<String, INDArray> params, Map<String, INDArray> gradients,
-                      IActivation activation, Set<String> writtenWeights) {
-        INDArray delta = activation.backprop(z, outputGradient).getFirst();
+    INDArray backward(HostMatrix dropoutMask, Map<String, INDArray> params, Map<String, INDArray> gradients,
+                      ActivationKernel f, Set<String> writtenWeights) {
+        f.backward(gradient, hostH, dropoutMask);
+        gradient.write(delta);
         INDArray weightGradient = gradients.get(weightKey);
         double beta = writtenWeights.add(weightKey) ? 0.0 : 1.0;
         if (transposed) {
@@ -67,8 +88,8 @@ final class DenseStep {
             // z = in · W    =>  dL/dW = in^T · delta
             Nd4j.gemm(in, delta, weightGradient, true, false, 1.0, beta);
         }
-        INDArray biasGradient = gradients.get(biasKey);
-        biasGradient.assign(delta.sum(0).reshape(biasGradient.shape()));
+        columnSums(gradient, biasGradient);
+        biasGradient.write(gradients.get(biasKey));
         if (inputGradient == null) {
             return null;
         }
@@ -76,7 +97,42 @@ final class DenseStep {
         return inputGradient;
     }
 
-    INDArray activation() {
+    /** The bias gradient: the sum of each column of delta (a contiguous run in column-major order). */
+    private static void columnSums(HostMatrix delta, HostMatrix sums) {
+        int rows = delta.rows;
+        for (int c = 0; c < delta.columns; c++) {
+            int from = c * rows;
+            if (delta.f != null) {
+                // Four partial sums: a single running sum is bound by the latency of each addition.
+                float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int i = from;
+                for (; i + 3 < from + rows; i += 4) {
+                    s0 += delta.f[i];
+                    s1 += delta.f[i + 1];
+                    s2 += delta.f[i + 2];
+                    s3 += delta.f[i + 3];
+                }
+                for (; i < from + rows; i++) {
+                    s0 += delta.f[i];
+                }
+                sums.f[c] = (s0 + s1) + (s2 + s3);
+            } else {
+                double s = 0;
+                for (int i = from; i < from + rows; i++) {
+                    s += delta.d[i];
+                }
+                sums.d[c] = s;
+            }
+        }
+    }
+
+    /** The activation of the last forward pass, on the heap. */
+    HostMatrix activation() {
+        return hostH;
+    }
+
+    /** The activation of the last forward pass, in ND4J. */
+    INDArray activationArray() {
         return h;
     }
 }

@@ -2,11 +2,7 @@ package org.bidnn.model.layer;
 
 import java.util.Map;
 import java.util.Set;
-import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
-import org.nd4j.linalg.api.rng.Random;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -26,9 +22,11 @@ final class Direction {
     private final DenseStep output;
 
     private int batch = -1;
+    private INDArray inputCopy;
     private INDArray x;
-    private INDArray mask;
-    private INDArray droppedCentral;
+    private HostMatrix mask;
+    private HostMatrix dropped;
+    private INDArray droppedArray;
     private boolean dropoutApplied;
 
     /** @param inputFrom first column of this direction's modality in the layer input */
@@ -49,9 +47,10 @@ final class Direction {
         if (rows == batch) {
             return;
         }
-        x = buffers.matrix(rows, inputSize);
-        mask = buffers.matrix(rows, centralSize);
-        droppedCentral = buffers.matrix(rows, centralSize);
+        inputCopy = null;
+        mask = new HostMatrix(buffers.dataType(), rows, centralSize);
+        dropped = new HostMatrix(buffers.dataType(), rows, centralSize);
+        droppedArray = buffers.matrix(rows, centralSize);
         first.allocate(buffers, rows, inputSize, hiddenSize, false);
         central.allocate(buffers, rows, hiddenSize, centralSize, true);
         third.allocate(buffers, rows, centralSize, hiddenSize, true);
@@ -59,38 +58,78 @@ final class Direction {
         batch = rows;
     }
 
-    /** Runs the direction on its slice of {@code layerInput}; returns the translation. */
-    INDArray forward(INDArray layerInput, Map<String, INDArray> params, IActivation f,
-                     double dropProbability, boolean training, Random dropoutRandom, Buffers buffers) {
+    /**
+     * This direction's modality in {@code layerInput}: the column block itself when it is a
+     * contiguous column-major matrix (a column-major input), else a copy.
+     */
+    private INDArray input(INDArray layerInput, Buffers buffers) {
+        INDArray slice = layerInput.get(NDArrayIndex.all(), NDArrayIndex.interval(inputFrom, inputFrom + inputSize));
+        if (HostMatrix.isContiguousColumnMajor(slice)) {
+            return slice;
+        }
+        if (inputCopy == null) {
+            inputCopy = buffers.matrix(batch, inputSize);
+        }
+        return inputCopy.assign(slice);
+    }
+
+    /** Runs the direction up to its central layer (all an embedding needs); returns its activation. */
+    HostMatrix central(INDArray layerInput, Map<String, INDArray> params, ActivationKernel f, Buffers buffers) {
         allocate(buffers, (int) layerInput.rows());
-        x.assign(layerInput.get(NDArrayIndex.all(), NDArrayIndex.interval(inputFrom, inputFrom + inputSize)));
-        INDArray h = first.forward(x, params, f);
-        h = central.forward(h, params, f);
+        x = input(layerInput, buffers);
+        first.forward(x, params, f);
+        return central.forward(first.activationArray(), params, f);
+    }
+
+    /**
+     * Runs the direction on its slice of {@code layerInput}; returns the translation.
+     *
+     * @param dropoutStream the stream of this iteration's masks (see {@link DropoutMask})
+     */
+    HostMatrix forward(INDArray layerInput, Map<String, INDArray> params, ActivationKernel f,
+                       double dropProbability, boolean training, long dropoutStream, Buffers buffers) {
+        HostMatrix h = central(layerInput, params, f, buffers);
+        INDArray next = central.activationArray();
         dropoutApplied = training && dropProbability > 0;
         if (dropoutApplied) {
             // Inverted dropout: kept units are scaled by 1/(1-p) so inference needs no rescaling.
-            mask.assign(1.0);
-            Nd4j.getExecutioner().exec(new DropOutInverted(mask, mask, 1.0 - dropProbability), dropoutRandom);
-            h = droppedCentral.assign(h).muli(mask);
+            DropoutMask.draw(dropoutStream, dropProbability, mask, h, dropped);
+            dropped.write(droppedArray);
+            next = droppedArray;
         }
-        h = third.forward(h, params, f);
-        return output.forward(h, params, f);
+        third.forward(next, params, f);
+        return output.forward(third.activationArray(), params, f);
     }
 
-    /** Backpropagates {@code dL/d(translation)} into {@code gradients}. */
-    void backward(INDArray outputGradient, Map<String, INDArray> params, Map<String, INDArray> gradients,
-                  IActivation f, Set<String> writtenWeights) {
-        INDArray g = output.backward(outputGradient, params, gradients, f, writtenWeights);
-        g = third.backward(g, params, gradients, f, writtenWeights);
-        if (dropoutApplied) {
-            g.muli(mask);
-        }
-        g = central.backward(g, params, gradients, f, writtenWeights);
-        first.backward(g, params, gradients, f, writtenWeights);
+    /** This direction's modality as the products saw it in the last forward pass. */
+    INDArray input() {
+        return x;
+    }
+
+    /** The heap buffer to fill with dL/d(translation) before {@link #backward}. */
+    HostMatrix outputGradient() {
+        return output.gradient();
+    }
+
+    /** Backpropagates dL/d(translation), from {@link #outputGradient()}, into {@code gradients}. */
+    void backward(Map<String, INDArray> params, Map<String, INDArray> gradients, ActivationKernel f,
+                  Set<String> writtenWeights) {
+        INDArray g = output.backward(null, params, gradients, f, writtenWeights);
+        third.gradient().read(g);
+        g = third.backward(null, params, gradients, f, writtenWeights);
+        central.gradient().read(g);
+        g = central.backward(dropoutApplied ? mask : null, params, gradients, f, writtenWeights);
+        first.gradient().read(g);
+        first.backward(null, params, gradients, f, writtenWeights);
     }
 
     /** The central layer's activation of the last forward pass, before dropout. */
-    INDArray centralActivation() {
+    HostMatrix centralActivation() {
         return central.activation();
+    }
+
+    /** The translation of the last forward pass. */
+    HostMatrix translation() {
+        return output.activation();
     }
 }
