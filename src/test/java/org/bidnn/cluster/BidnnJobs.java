@@ -114,7 +114,9 @@ final class BidnnJobs {
         for (String name : names(output)) {
             // Hadoop's local file system keeps a hidden .NAME.crc beside each file.
             String file = name.startsWith(".") && name.endsWith(".crc") ? name.substring(1, name.length() - 4) : name;
-            assertTrue(file.equals("_SUCCESS") || file.startsWith("part-"), "unexpected file in the output: " + name);
+            // _bidnn: the state an incremental embedding keeps beside its output.
+            assertTrue(file.equals("_SUCCESS") || file.equals("_bidnn") || file.startsWith("part-"),
+                    "unexpected file in the output: " + name);
         }
         Map<String, Integer> seen = new HashMap<>();
         List<String> problems = new ArrayList<>();

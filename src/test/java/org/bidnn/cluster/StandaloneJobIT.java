@@ -149,6 +149,42 @@ class StandaloneJobIT {
         assertNoTemporaryLeft(work);
     }
 
+    /**
+     * The same during an incremental night: half the corpus changed since the last run, an
+     * executor dies while the changed segments are embedded and written; the output still has
+     * every segment exactly once, the unchanged ones as they were.
+     */
+    @Test
+    void incrementalEmbeddingSurvivesAKilledExecutor() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("kill-incremental"));
+        Path corpus = BidnnJobs.replicatedCorpus(work.resolve("corpus"), 4);
+        Path model = work.resolve("wide.bidnn");
+        ModelFile.save(BiDNNNetwork.create(new Architecture(100, 100, 1024, BidnnJobs.EMBEDDING_SIZE,
+                ActivationFunction.fromName("tanh"), true, 0.2), Optimizer.DEFAULT, 42), TestStorage.LOCAL, model.toString());
+        Path night1 = work.resolve("night1");
+        cluster.assertSucceeded(cluster.submit(BidnnJobs.embed(model, corpus, night1, "--incremental", "none"),
+                DeployMode.CLIENT), JOB_TIMEOUT);
+        for (String changed : List.of("segments-00.svm", "segments-01.svm")) {
+            Path file = corpus.resolve(changed);
+            Files.write(file, Files.readAllLines(file).stream().map(l -> l + " 200:0.5").toList());
+        }
+
+        Path embedding = work.resolve("embedding");
+        Submission s = cluster.submit(BidnnJobs.embed(model, corpus, embedding, "-b", "1", "--incremental",
+                night1.toString()), DeployMode.CLIENT);
+        Net.await("a task to write its part file", JOB_TIMEOUT, () -> taskAttemptWriting(work) || !s.isRunning(),
+                () -> s.logTail(60));
+        assertTrue(s.isRunning(), "the job ended before an executor could be killed\n" + s.logTail(60));
+        String task = killAnExecutorRunningATask(s);
+
+        cluster.assertSucceeded(s, JOB_TIMEOUT);
+        assertTrue(BidnnJobs.logContains(s.log(), "Lost executor"), "the driver saw the executor go (" + task + ")\n" + s.logTail(80));
+        BidnnJobs.assertEmbedding(embedding, BidnnJobs.inputIds(corpus));
+        String summary = Files.readString(embedding.resolve("_bidnn/summary.json"));
+        assertTrue(summary.contains("\"embedded\" : 4000") && summary.contains("\"carriedOver\" : 4000"), summary);
+        assertNoTemporaryLeft(work);
+    }
+
     private static final Pattern TASK_LINE = Pattern.compile("(Running|Finished) task (\\S+ in stage \\S+) \\(TID (\\d+)\\)");
 
     /**
