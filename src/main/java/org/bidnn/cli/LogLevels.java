@@ -27,7 +27,13 @@ final class LogLevels {
 
     static void apply(int verbosity) {
         Level libraries = verbosity >= 3 ? Level.INFO : Level.WARN;
-        Configurator.setRootLevel(verbosity == 0 ? Level.ERROR : Level.WARN);
+        Level quiet = verbosity == 0 ? Level.ERROR : Level.WARN;
+        Configurator.setRootLevel(quiet);
+        // conf/log4j2.properties gives Spark (and its shaded Jetty) loggers of their own, which the
+        // root level does not reach: at -v 0 their warnings (a broadcast removed while the JVM
+        // exits after an error, say) would follow the one line that matters.
+        Configurator.setLevel("org.apache.spark", quiet);
+        Configurator.setLevel("org.sparkproject", quiet);
         Configurator.setLevel("org.nd4j", libraries);
         Configurator.setLevel("org.deeplearning4j", libraries);
         Configurator.setLevel("org.bidnn", libraries);
