@@ -335,4 +335,35 @@ class HostileInputTest {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
+
+    /** The configuration is read, and refused, before any Spark session or run directory exists. */
+    @Test
+    void aConfigurationWithAnUnknownMissingOrRepeatedKeyIsNamedWithItsLine() throws IOException {
+        Path root = dir.resolve("runs");
+        List<String> sample = Files.readAllLines(org.bidnn.pipeline.SampleConf.SAMPLE).stream()
+                .map(l -> l.startsWith("output.root") ? "output.root = " + root : l).toList();
+        int modelHidden = sample.indexOf("model.hidden = 128") + 1;
+
+        List<String> unknown = new java.util.ArrayList<>(sample);
+        unknown.add("model.hiden = 64");
+        Path unknownConf = dir.resolve("unknown.conf");
+        Files.write(unknownConf, unknown);
+        assertBadInput(CliRun.bidnn("pipeline", "--conf", unknownConf.toString()), unknownConf + ":" + unknown.size()
+                + ": model.hiden: unknown key");
+
+        List<String> repeated = new java.util.ArrayList<>(sample);
+        repeated.add("model.hidden = 64");
+        Path repeatedConf = dir.resolve("repeated.conf");
+        Files.write(repeatedConf, repeated);
+        assertBadInput(CliRun.bidnn("pipeline", "--conf", repeatedConf.toString()), repeatedConf + ":" + repeated.size()
+                + ": model.hidden: given twice (first on line " + modelHidden + ")");
+
+        List<String> missing = new java.util.ArrayList<>(sample);
+        missing.removeIf(l -> l.startsWith("model.hidden"));
+        Path missingConf = dir.resolve("missing.conf");
+        Files.write(missingConf, missing);
+        assertBadInput(CliRun.bidnn("pipeline", "--conf", missingConf.toString()),
+                missingConf + ": model.hidden: missing required key");
+        assertFalse(Files.exists(root), "no run started");
+    }
 }
