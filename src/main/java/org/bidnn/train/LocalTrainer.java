@@ -35,7 +35,7 @@ public final class LocalTrainer {
         int n = rows.size();
         int batch = settings.batchSize();
         if (n < batch) {
-            throw new BadInputException("only " + n + " training rows (rows with both modalities) "
+            throw new TooFewTrainingRowsException("only " + n + " training rows (rows with both modalities) "
                     + "for a batch size of " + batch + ": use a smaller batch size (-b) or more data");
         }
         long[] indices = new long[n];

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.bidnn.io.BadInputException;
 import org.bidnn.model.BiDNNNetwork;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -53,7 +52,7 @@ final class ParameterAveraging {
         int batch = settings.batchSize();
         long smallest = Arrays.stream(sizes).min().orElse(0);
         if (smallest < batch) {
-            throw new BadInputException("only " + smallest + " training rows (rows with both modalities) "
+            throw new TooFewTrainingRowsException("only " + smallest + " training rows (rows with both modalities) "
                     + "for a worker, for a batch size of " + batch + ": use fewer workers, a smaller batch size or more data");
         }
         long mostBatches = Arrays.stream(sizes).max().orElse(0) / batch;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.bidnn.io.BadInputException;
 import org.bidnn.io.Segment;
 import org.bidnn.io.Storage;
 import org.bidnn.io.spark.SegmentFormat;
@@ -56,6 +57,8 @@ public record SparkTrainingJob(String input, SegmentFormat inputFormat, Architec
             }, (epoch, cost) -> console.say(Console.PROGRESS, "Epoch %d on Spark: %s", epoch, cost.describe()));
         } catch (IOException e) {
             throw e;
+        } catch (TooFewTrainingRowsException e) {
+            throw new BadInputException(input + ": " + e.getMessage(), e);
         } catch (Exception e) {
             // A bad input line surfaces on an executor, wrapped in Spark's (checked) job failure;
             // anything else is the program's failure.

@@ -2,13 +2,17 @@ package org.bidnn.io.spark;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.ParentNotDirectoryException;
 import org.apache.hadoop.fs.Path;
 import org.bidnn.io.AtomicFiles;
 import org.bidnn.io.BadInputException;
 import org.bidnn.io.IoConsumer;
+import org.bidnn.io.StorageException;
+import org.bidnn.spark.TaskFailures;
 
 /**
  * Publishes the output directory of a Spark job so that readers see either the old output or the
@@ -30,6 +34,7 @@ import org.bidnn.io.IoConsumer;
 public final class AtomicDirectories {
 
     static final String SUCCESS_MARKER = "_SUCCESS";
+    private static final Duration KILLED_TASKS_TIMEOUT = Duration.ofSeconds(30);
 
     private AtomicDirectories() {
     }
@@ -58,6 +63,7 @@ public final class AtomicDirectories {
             throw new BadInputException("the output cannot be a root directory: " + target);
         }
         Path temp = sibling(fs, qualified, "tmp");
+        checkWritable(fs, temp, target);
         try {
             write.accept(temp.toString());
             if (!fs.exists(new Path(temp, SUCCESS_MARKER))) {
@@ -67,6 +73,9 @@ public final class AtomicDirectories {
             moveIntoPlace(fs, temp, qualified, target, overwrite);
         } catch (Throwable t) {
             // Throwable: Spark's own SparkException is checked but undeclared, and must clean up too.
+            // A failed job returns while the tasks it killed may still be writing into the
+            // temporary directory (and would create it again): they end first.
+            TaskFailures.awaitRunningTasks(KILLED_TASKS_TIMEOUT);
             try {
                 fs.delete(temp, true);
             } catch (IOException cleanup) {
@@ -74,6 +83,27 @@ public final class AtomicDirectories {
             }
             throw t;
         }
+    }
+
+    /**
+     * Refuses, before any work, an output that cannot be created where it is asked for: a parent
+     * that is a file, or one without permission to write. Spark would fail later, at the end of
+     * the job, with Hadoop's exception and its stack trace.
+     */
+    private static void checkWritable(FileSystem fs, Path temp, String target) throws IOException {
+        boolean created;
+        try {
+            created = fs.mkdirs(temp);
+        } catch (ParentNotDirectoryException | org.apache.hadoop.fs.FileAlreadyExistsException e) {
+            throw new StorageException(target, "a path above it is a file, not a directory", e);
+        } catch (IOException e) {
+            throw StorageException.of(target, e);
+        }
+        if (!created) {
+            // The local file system says no more than that.
+            throw new StorageException(target, "cannot create it (permission denied in " + temp.getParent() + "?)");
+        }
+        fs.delete(temp, true);
     }
 
     private static void moveIntoPlace(FileSystem fs, Path temp, Path target, String typed, boolean overwrite)

@@ -237,7 +237,7 @@ public final class SparkLibSvmReader {
             try {
                 return Text.decode(text.getBytes(), 0, text.getLength(), false);
             } catch (CharacterCodingException e) {
-                throw new InputFileException(file, lineNumber, null, "cannot read file", "not UTF-8 text", e);
+                throw new InputFileException(file, lineNumber, null, "not UTF-8 text", null, e);
             }
         }
     }
