@@ -12,12 +12,23 @@ import org.bidnn.model.OutputMode;
  * @param zeroBased    write 0-based indices (LibSVM output only)
  * @param batchSize    segments per inference batch on the executors
  * @param overwrite    replace an existing output
+ * @param modalityWeight weight of modality 1 in the embedding, instead of the model's; null: the model's
  */
 public record EmbedOptions(String model, String input, SegmentFormat inputFormat, String output,
                            SegmentFormat outputFormat, OutputMode mode, boolean l2Normalize,
-                           boolean ignoreZeroes, boolean zeroBased, int batchSize, boolean overwrite) {
+                           boolean ignoreZeroes, boolean zeroBased, int batchSize, boolean overwrite,
+                           Double modalityWeight) {
+
+    /** Options that embed with the model's own modality weight. */
+    public EmbedOptions(String model, String input, SegmentFormat inputFormat, String output,
+                        SegmentFormat outputFormat, OutputMode mode, boolean l2Normalize,
+                        boolean ignoreZeroes, boolean zeroBased, int batchSize, boolean overwrite) {
+        this(model, input, inputFormat, output, outputFormat, mode, l2Normalize, ignoreZeroes, zeroBased, batchSize,
+                overwrite, null);
+    }
 
     public EmbedOptions {
+        org.bidnn.model.ModalityWeight.check(modalityWeight);
         if (batchSize <= 0) {
             throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
         }

@@ -83,6 +83,10 @@ public final class PipelineJob {
     }
 
     public Result execute(SparkSession spark) throws Exception {
+        if (conf.labels() != null) {
+            throw new ConfException(conf.file(), conf.lines().getOrDefault("eval.labels", 0), "eval.labels",
+                    "relevance by label is for bidnn compare; the pipeline evaluates with judgments (eval.qrels)");
+        }
         Storage storage = SparkSessions.storage(spark);
         RunDirectory run = RunDirectory.create(storage, conf.outputRoot(), clock);
         String work = run.work();
@@ -134,7 +138,7 @@ public final class PipelineJob {
     private void train(SparkSession spark, String model, RunDirectory run) throws IOException {
         SparkTrainingJob job = new SparkTrainingJob(conf.input(), conf.inputFormat(), conf.architecture(),
                 conf.optimizer(), conf.training(), conf.sparkOptions(), conf.ignoreZeroes(), model, null,
-                new Checkpoints(run.work(MODEL + ".checkpoints"), 0));
+                new Checkpoints(run.work(MODEL + ".checkpoints"), 0), conf.scaling());
         if (progressBarOut == null || conf.training().epochs() == 0) {
             job.run(spark, console, EpochListener.NONE);
             return;
