@@ -231,6 +231,7 @@ public final class CrossmodalEvalJob {
         if (options.space() == Space.JOINT) {
             return new PartitionEmbedder(model, OutputMode.EMBEDDING, false, false, options.batchSize()).apply(alone);
         }
+        Space space = options.space();
         // The expansion fills the missing (other) modality with the translation of this one, in the
         // input's units; scaled again, it is the network's output.
         return new PartitionEmbedder(model, OutputMode.CROSSMODAL, false, false, options.batchSize())
@@ -238,7 +239,7 @@ public final class CrossmodalEvalJob {
             float[] v = scaler.scale(s.values(), d1, false);
             float[] own = m == 1 ? Arrays.copyOfRange(v, 0, d1) : Arrays.copyOfRange(v, d1, width);
             float[] other = m == 1 ? Arrays.copyOfRange(v, d1, width) : Arrays.copyOfRange(v, 0, d1);
-            if (options.space() == Space.TRANSLATION) {
+            if (space == Space.TRANSLATION) {
                 return new Segment(s.id(), query ? other : own);
             }
             // Both translations: the query's [translation | own] against the item's [own | translation],

@@ -286,7 +286,8 @@ public record PipelineConf(String file, Map<String, String> values, String input
 
         String existingFile(String key) {
             String v = string(key);
-            if (v.isEmpty()) {
+            // Null: a required key that relevance by label made optional, not given.
+            if (v == null || v.isEmpty()) {
                 return null;
             }
             if (!exists(key, v) || isDirectory(key, v)) {
@@ -392,7 +393,7 @@ public record PipelineConf(String file, Map<String, String> values, String input
                         + compare.mod1Name() + "'");
             }
             Map<String, String> effective = new LinkedHashMap<>();
-            KEYS.forEach(k -> effective.put(k.name(), string(k.name())));
+            KEYS.forEach(k -> effective.put(k.name(), string(k.name()) == null ? "" : string(k.name())));
             return new PipelineConf(file, effective, input, format, bool("input.ignore-zeroes"), architecture,
                     new Optimizer(lr, momentum), training, master.isEmpty() ? null : master, spark,
                     bool("embed.l2-norm"), bool("embed.crossmodal") ? OutputMode.CROSSMODAL : OutputMode.EMBEDDING,
@@ -406,7 +407,7 @@ public record PipelineConf(String file, Map<String, String> values, String input
             if (file == null) {
                 return null;
             }
-            if (!string("eval.qrels").isEmpty()) {
+            if (existingFile("eval.qrels") != null) {
                 throw error("eval.labels", "eval.qrels and eval.labels exclude each other: relevance is judged or by label");
             }
             return new LabelSettings(file, integer("eval.label-id-column", 1), integer("eval.label-column", 0));

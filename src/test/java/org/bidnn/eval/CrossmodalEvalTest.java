@@ -144,6 +144,56 @@ class CrossmodalEvalTest {
         float[][] h2 = act.central2().toFloatMatrix();
         assertEquals(bruteForceMap(h1, h2, 4), joint.directions().get(0).meanAveragePrecision(), 1e-6);
         assertEquals(bruteForceMap(h2, h1, 4), joint.directions().get(1).meanAveragePrecision(), 1e-6);
+
+        // Both translations, with a scaled model: in the model's units, the query's [translation | own]
+        // against the item's [own | translation], each half at unit length.
+        org.bidnn.model.FeatureScaler scaler = org.bidnn.train.ScalingFit.local(org.bidnn.model.Scaling.STANDARD,
+                Nd4j.create(segments.stream().map(Segment::values).toArray(float[][]::new)));
+        Path scaledModel = dir.resolve("scaled.bidnn");
+        ModelFile.save(new org.bidnn.model.TrainedModel(network, scaler, null), TestStorage.LOCAL, scaledModel.toString());
+        CrossmodalReport both = evaluate(input, labelFile, 3, scaledModel, CrossmodalEvalJob.Space.BOTH_TRANSLATIONS);
+        float[][] x = scaler.scale(segments.stream().map(Segment::values).toArray(float[][]::new), 8, false);
+        float[][] x1 = new float[x.length][];
+        float[][] x2 = new float[x.length][];
+        float[][] only1 = new float[x.length][];
+        float[][] only2 = new float[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            x1[i] = java.util.Arrays.copyOf(x[i], 8);
+            x2[i] = java.util.Arrays.copyOfRange(x[i], 8, 14);
+            only1[i] = java.util.Arrays.copyOf(x1[i], 14);
+            only2[i] = new float[14];
+            System.arraycopy(x2[i], 0, only2[i], 8, 6);
+        }
+        float[][] o1 = network.infer(Nd4j.create(only1)).translation1to2().toFloatMatrix();
+        float[][] o2 = network.infer(Nd4j.create(only2)).translation2to1().toFloatMatrix();
+        assertEquals(bruteForceMap(halves(o1, x1), halves(x2, o2), 4), both.directions().get(0).meanAveragePrecision(), 1e-6);
+        assertEquals(bruteForceMap(halves(o2, x2), halves(x1, o1), 4), both.directions().get(1).meanAveragePrecision(), 1e-6);
+        assertTrue(Files.readString(dir.resolve("both-translations.json")).contains("\"space\" : \"both-translations\""));
+    }
+
+    /** Rows {@code [a / |a| | b / |b|]}. */
+    private static float[][] halves(float[][] a, float[][] b) {
+        float[][] out = new float[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double na = Math.sqrt(dot(a[i], a[i]));
+            double nb = Math.sqrt(dot(b[i], b[i]));
+            out[i] = new float[a[i].length + b[i].length];
+            for (int j = 0; j < a[i].length; j++) {
+                out[i][j] = (float) (a[i][j] / na);
+            }
+            for (int j = 0; j < b[i].length; j++) {
+                out[i][a[i].length + j] = (float) (b[i][j] / nb);
+            }
+        }
+        return out;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (double) a[i] * b[i];
+        }
+        return s;
     }
 
     /** mAP of ranking {@code items} by cosine to each of {@code queries}; item i has label i % classes. */
