@@ -15,10 +15,11 @@ import org.bidnn.train.TrainingSettings;
  * @param modalityDropout the autoencoders' share of rows shown with one modality zeroed
  * @param scaler          the input scaling fitted on the training rows, applied by every trained model
  * @param weightSteps     the weighted BiDNN embedding tries the weights 0, 1/steps, ..., 1
+ * @param weightByMap     choose the weight by MAP first (relevance by label), else by P@k first
  */
 record CompareData(float[][] trainingRows, EvaluationSet evaluation, Architecture architecture, Optimizer optimizer,
                    TrainingSettings training, double modalityDropout, boolean ignoreZeroes, FeatureScaler scaler,
-                   int weightSteps) implements Serializable {
+                   int weightSteps, boolean weightByMap) implements Serializable {
 
     /** The training rows in the models' units. */
     float[][] scaledTrainingRows() {

@@ -202,7 +202,8 @@ public final class CompareJob {
         Representation mod2 = Representations.raw(Method.RAW_MOD2, d1);
         scored.put(Method.RAW_MOD1, scoreOnSpark(sc, set, List.of(set.rank(mod1))));
         scored.put(Method.RAW_MOD2, scoreOnSpark(sc, set, List.of(set.rank(mod2))));
-        WeightSearch.Outcome fusion = WeightSearch.search(set, mod1, mod2, conf.compare().weightSteps());
+        WeightSearch.Outcome fusion = WeightSearch.search(set, mod1, mod2, conf.compare().weightSteps(),
+                conf.labels() != null);
         scored.put(Method.LINEAR_COMBINATION, scoreOnSpark(sc, set, List.of(fusion.bestRankings())));
         console.say(Console.PROGRESS, "Best linear combination: weight %.3f on %s", fusion.bestWeight(),
                 conf.compare().mod1Name());
@@ -223,7 +224,7 @@ public final class CompareJob {
                 + "%d epochs each, one task each", tasks.size(), conf.compare().runs(), conf.training().epochs());
         Broadcast<CompareData> data = sc.broadcast(new CompareData(inputs.trainingRows(), inputs.built().set(),
                 conf.architecture(), conf.optimizer(), conf.training(), conf.compare().modalityDropout(),
-                conf.ignoreZeroes(), inputs.scaler(), conf.compare().weightSteps()));
+                conf.ignoreZeroes(), inputs.scaler(), conf.compare().weightSteps(), conf.labels() != null));
         try {
             List<TrainingOutcome> outcomes = sc.parallelize(tasks, tasks.size())
                     .map(task -> task.execute(data.value()))

@@ -50,7 +50,7 @@ record TrainingTask(Method.Family family, int run, long seed) implements Seriali
             loss[epoch - 1] = l;
             if (model.weightedHalves != null) {
                 WeightSearch.Outcome o = WeightSearch.search(evaluation, model.weightedHalves[0], model.weightedHalves[1],
-                        data.weightSteps());
+                        data.weightSteps(), data.weightByMap());
                 precision.get(Method.BIDNN_EMBEDDING_WEIGHTED)[epoch - 1] = o.precisionAtK()[o.best()];
                 map.get(Method.BIDNN_EMBEDDING_WEIGHTED)[epoch - 1] = o.meanAveragePrecision()[o.best()];
                 if (epoch == total) {
@@ -72,7 +72,7 @@ record TrainingTask(Method.Family family, int run, long seed) implements Seriali
             model.methods.forEach((m, r) -> finalRankings.put(m, evaluation.rank(r)));
             if (model.weightedHalves != null) {
                 WeightSearch.Outcome o = WeightSearch.search(evaluation, model.weightedHalves[0], model.weightedHalves[1],
-                        data.weightSteps());
+                        data.weightSteps(), data.weightByMap());
                 finalRankings.put(Method.BIDNN_EMBEDDING_WEIGHTED, o.bestRankings());
                 weight[0] = o.bestWeight();
             }
