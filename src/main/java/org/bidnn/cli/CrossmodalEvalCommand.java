@@ -50,8 +50,10 @@ public final class CrossmodalEvalCommand implements Callable<Integer> {
 
     @Option(names = "--space", defaultValue = "joint", paramLabel = "SPACE",
             description = "joint: compare central layers (each modality alone embedded); translation: translate "
-                    + "the query into the other modality and compare with the items' raw features "
-                    + "(default: ${DEFAULT-VALUE})")
+                    + "the query into the other modality and compare with the items' features; both-translations: "
+                    + "the mean of that cosine and the query's features against the items' translation; "
+                    + "features and translations in the model's scaled units (default: ${DEFAULT-VALUE})",
+            converter = SpaceConverter.class)
     CrossmodalEvalJob.Space space;
 
     @Option(names = "--report", required = true, paramLabel = "OUT.json", description = "the report, JSON")
@@ -63,6 +65,20 @@ public final class CrossmodalEvalCommand implements Callable<Integer> {
 
     @Mixin
     SparkJobFlags sparkFlags;
+
+    /** The space by its name as printed ({@code both-translations}), in any case. */
+    static final class SpaceConverter implements picocli.CommandLine.ITypeConverter<CrossmodalEvalJob.Space> {
+        @Override
+        public CrossmodalEvalJob.Space convert(String value) {
+            for (CrossmodalEvalJob.Space s : CrossmodalEvalJob.Space.values()) {
+                if (s.toString().equalsIgnoreCase(value)) {
+                    return s;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected one of "
+                    + java.util.Arrays.toString(CrossmodalEvalJob.Space.values()) + " but was '" + value + "'");
+        }
+    }
 
     @Override
     public Integer call() throws Exception {

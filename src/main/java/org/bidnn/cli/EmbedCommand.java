@@ -57,6 +57,12 @@ public final class EmbedCommand implements Callable<Integer> {
             description = "segments per inference batch on the executors (default: ${DEFAULT-VALUE})")
     int batchSize;
 
+    @Option(names = "--modality-weight", paramLabel = "W",
+            description = "weight in [0, 1] of modality 1 in the embedding: each central layer at unit length, "
+                    + "weighted so that cosines combine as W * cos1 + (1 - W) * cos2 (default: the model's, else "
+                    + "the plain concatenation)")
+    Double modalityWeight;
+
     @Mixin
     SparkJobFlags sparkFlags;
 
@@ -75,7 +81,7 @@ public final class EmbedCommand implements Callable<Integer> {
         int level = sparkFlags.verbosity();
         EmbedOptions options = new EmbedOptions(model, input, inputFormat, output, format,
                 outputFlags.mode(), outputFlags.l2Norm, ignoreZeroes, zeroBased,
-                batchSize, overwrite, incremental);
+                batchSize, overwrite, incremental, modalityWeight);
         Console console = new Console(level, spec.commandLine().getErr());
         // Not stopped here: the JVM's shutdown hook stops it, and under spark-submit or in a test the
         // session may be shared with the caller.

@@ -76,7 +76,7 @@ public final class RunCommand implements Callable<Integer> {
         RunOptions options = new RunOptions(input, output, architecture, flags.optimizer(),
                 flags.training(flags.batchSize), loadModel, saveModel,
                 outputFlags.mode(), outputFlags.l2Norm, flags.ignoreZeroes, writeAfter,
-                execCommand, zeroBased);
+                execCommand, zeroBased, flags.scaling());
         new LocalRun(options, SparkSessions.storageWithoutSession(), console).execute();
         return 0;
     }

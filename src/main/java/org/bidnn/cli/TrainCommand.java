@@ -86,7 +86,7 @@ public final class TrainCommand implements Callable<Integer> {
         SparkTrainingJob job = new SparkTrainingJob(input, inputFormat,
                 flags.architecture(mod1Size, mod2Size, hiddenSize, repSize), flags.optimizer(), flags.training(batch),
                 new SparkTrainingOptions(workers, averagingFrequency), flags.ignoreZeroes, model, resume,
-                new Checkpoints(checkpoints, checkpointEvery));
+                new Checkpoints(checkpoints, checkpointEvery), flags.scaling());
         // Not stopped here: the JVM's shutdown hook stops it, and under spark-submit or in a test the
         // session belongs to whoever started it.
         job.run(SparkSessions.getOrCreate("bidnn train", master), console);

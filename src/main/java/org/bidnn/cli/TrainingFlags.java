@@ -3,6 +3,7 @@ package org.bidnn.cli;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.Optimizer;
+import org.bidnn.model.Scaling;
 import org.bidnn.train.TrainingSettings;
 import picocli.CommandLine.Option;
 
@@ -47,6 +48,12 @@ public final class TrainingFlags {
             description = "seed of the initial weights, dropout masks and shuffles (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--scale", defaultValue = Scaling.DEFAULT, paramLabel = "METHOD",
+            description = "input scaling, fitted on the training rows and stored in the model: standard (each column "
+                    + "minus its mean, over its deviation, times " + Scaling.STANDARD_DEVIATION + ") or none "
+                    + "(default: ${DEFAULT-VALUE}); every output is in the input's units")
+    Scaling scale;
+
     Architecture architecture(int mod1Size, int mod2Size, int hiddenSize, int repSize) {
         return new Architecture(mod1Size, mod2Size, hiddenSize, repSize, ActivationFunction.fromName(activation),
                 !untied, dropout);
@@ -54,6 +61,10 @@ public final class TrainingFlags {
 
     Optimizer optimizer() {
         return new Optimizer(learningRate, momentum);
+    }
+
+    Scaling scaling() {
+        return scale;
     }
 
     TrainingSettings training(int batch) {

@@ -13,6 +13,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.mllib.evaluation.RankingMetrics;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.bidnn.eval.Labels;
 import org.bidnn.eval.SparkRankingMetrics;
 import org.bidnn.io.BadInputException;
 import org.bidnn.io.JsonFiles;
@@ -26,6 +27,8 @@ import org.bidnn.rank.AnchorList;
 import org.bidnn.rank.Qrels;
 import org.bidnn.run.Console;
 import org.bidnn.spark.SparkSessions;
+import org.bidnn.model.FeatureScaler;
+import org.bidnn.train.ScalingFit;
 import org.bidnn.train.TrainingRows;
 
 /**
@@ -102,8 +105,8 @@ public final class CompareJob {
         }
     }
 
-    /** The evaluation set and the training rows. */
-    record Inputs(EvaluationSets.Built built, float[][] trainingRows) {
+    /** The evaluation set, the training rows and the input scaling fitted on them. */
+    record Inputs(EvaluationSets.Built built, float[][] trainingRows, FeatureScaler scaler) {
     }
 
     /** A method's final P@k and MAP in each run (one value for a method that is not trained). */
@@ -112,37 +115,84 @@ public final class CompareJob {
 
     private Inputs read(SparkSession spark, JavaSparkContext sc, Storage storage) throws Exception {
         int d1 = conf.architecture().mod1Size();
-        JavaRDD<Segment> corpus = SegmentReaders.read(spark, conf.input(), conf.inputFormat(), d1,
-                conf.architecture().mod2Size()).persist(StorageLevel.MEMORY_AND_DISK());
+        int d2 = conf.architecture().mod2Size();
+        PipelineConf.CompareSettings c = conf.compare();
+        MissingModalities hiding = new MissingModalities(c.missingShare(), conf.training().seed(), d1);
+        JavaRDD<Segment> corpus = SegmentReaders.read(spark, conf.input(), conf.inputFormat(), d1, d2)
+                .map(hiding::apply).persist(StorageLevel.MEMORY_AND_DISK());
+        boolean separate = !c.trainingInput().equals(conf.input());
+        JavaRDD<Segment> trainingCorpus = separate
+                ? SegmentReaders.read(spark, c.trainingInput(), conf.inputFormat(), d1, d2).persist(StorageLevel.MEMORY_AND_DISK())
+                : SegmentReaders.read(spark, conf.input(), conf.inputFormat(), d1, d2).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Qrels qrels = Qrels.read(storage, conf.qrels());
-            Qrels candidates = conf.candidates() == null ? null
-                    : conf.candidates().equals(conf.qrels()) ? qrels : Qrels.read(storage, conf.candidates());
-            EvaluationSets.Built built = EvaluationSets.collect(sc, corpus, conf.input(),
-                    AnchorList.read(storage, conf.anchors()), qrels, candidates, conf.rankK(), conf.evalK());
+            EvaluationSets.Built built = evaluationSet(sc, storage, corpus);
             console.warnAboutAnchors(built.notInCorpus(), "not in the corpus, left out");
-            console.warnAboutAnchors(built.withoutRelevant(), "without any relevant judgment, left out");
+            console.warnAboutAnchors(built.withoutRelevant(), "without any relevant " + (conf.labels() == null
+                    ? "judgment" : "segment (no other segment has its label)") + ", left out");
             console.warnAboutAnchors(built.noCandidates(), "without judged targets in " + conf.candidates()
                     + ", scored 0 by every method");
             if (built.set() == null) {
-                throw new BadInputException("nothing to evaluate: none of the anchors of " + conf.anchors()
-                        + " is both in " + conf.input() + " and judged relevant to something in " + conf.qrels()
-                        + " (" + built.notInCorpus().size() + " not in the corpus, " + built.withoutRelevant().size()
-                        + " without a relevant judgment)");
+                throw new BadInputException(conf.labels() == null
+                        ? "nothing to evaluate: none of the anchors of " + conf.anchors() + " is both in " + conf.input()
+                                + " and judged relevant to something in " + conf.qrels() + " ("
+                                + built.notInCorpus().size() + " not in the corpus, " + built.withoutRelevant().size()
+                                + " without a relevant judgment)"
+                        : "nothing to evaluate: none of the segments of " + (conf.anchors() == null
+                                ? conf.labels().file() : conf.anchors()) + " is both in " + conf.input()
+                                + " and shares its label with another in " + conf.labels().file() + " ("
+                                + built.notInCorpus().size() + " not in the corpus, " + built.withoutRelevant().size()
+                                + " alone with their label)");
             }
-            float[][] rows = TrainingRows.select(corpus.map(Segment::values), d1, conf.ignoreZeroes())
-                    .collect().toArray(new float[0][]);
+            JavaRDD<float[]> training = TrainingRows.select(trainingCorpus.map(Segment::values), d1, conf.ignoreZeroes());
+            float[][] rows = training.collect().toArray(new float[0][]);
             if (rows.length < conf.training().batchSize()) {
-                throw new BadInputException(conf.input() + ": only " + rows.length + " segments with both "
+                throw new BadInputException(c.trainingInput() + ": only " + rows.length + " segments with both "
                         + "modalities to train on, fewer than one batch of " + conf.training().batchSize()
                         + " (model.batch)");
             }
-            console.say(Console.PROGRESS, "Evaluation set: %d anchors, %d targets; %d training rows",
-                    built.set().anchors().size(), built.set().targets().size(), rows.length);
-            return new Inputs(built, rows);
+            FeatureScaler scaler = ScalingFit.spark(conf.scaling(), spark, training);
+            console.say(Console.PROGRESS, "Evaluation set: %d anchors, %d targets; %d training rows%s; input scaling %s",
+                    built.set().anchors().size(), built.set().targets().size(), rows.length,
+                    separate ? " from " + c.trainingInput() : "", scaler.method().cliName());
+            return new Inputs(built, rows, scaler);
         } finally {
             corpus.unpersist(false);
+            trainingCorpus.unpersist(false);
         }
+    }
+
+    /** The anchors, their targets and what is relevant to them: by judgments, or by label. */
+    private EvaluationSets.Built evaluationSet(JavaSparkContext sc, Storage storage, JavaRDD<Segment> corpus)
+            throws Exception {
+        if (conf.labels() != null) {
+            PipelineConf.LabelSettings l = conf.labels();
+            Map<String, String> labels = Labels.read(storage, l.file(), l.idColumn(), l.labelColumn());
+            Qrels sameLabel = Qrels.sameLabel(labels, l.file());
+            List<String> anchors = conf.anchors() == null ? List.copyOf(labels.keySet())
+                    : AnchorList.read(storage, conf.anchors());
+            return EvaluationSets.collect(sc, corpus, conf.input(), anchors, sameLabel, null, conf.rankK(), conf.evalK());
+        }
+        Qrels qrels = Qrels.read(storage, conf.qrels());
+        Qrels candidates = conf.candidates() == null ? null
+                : conf.candidates().equals(conf.qrels()) ? qrels : Qrels.read(storage, conf.candidates());
+        return EvaluationSets.collect(sc, corpus, conf.input(), AnchorList.read(storage, conf.anchors()), qrels,
+                candidates, conf.rankK(), conf.evalK());
+    }
+
+    /** How relevance was decided, for the report. */
+    static String protocol(PipelineConf conf) {
+        String hidden = conf.compare().missingShare() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                "; %.0f%% of the evaluated segments shown without %s and %.0f%% without %s",
+                100 * conf.compare().missingShare(), conf.compare().mod1Name(), 100 * conf.compare().missingShare(),
+                conf.compare().mod2Name());
+        String trainedOn = conf.compare().trainingInput().equals(conf.input()) ? ""
+                : "; models trained on " + conf.compare().trainingInput();
+        if (conf.labels() != null) {
+            return "labels: relevant = same label (" + conf.labels().file() + "), every segment ranks every other"
+                    + hidden + trainedOn;
+        }
+        return "judgments: " + conf.qrels() + (conf.candidates() == null ? ", every segment ranks every other"
+                : ", each anchor ranks its judged targets (" + conf.candidates() + ")") + hidden + trainedOn;
     }
 
     private WeightSearch.Outcome baselines(JavaSparkContext sc, EvaluationSet set, Map<Method, Scored> scored) {
@@ -151,7 +201,8 @@ public final class CompareJob {
         Representation mod2 = Representations.raw(Method.RAW_MOD2, d1);
         scored.put(Method.RAW_MOD1, scoreOnSpark(sc, set, List.of(set.rank(mod1))));
         scored.put(Method.RAW_MOD2, scoreOnSpark(sc, set, List.of(set.rank(mod2))));
-        WeightSearch.Outcome fusion = WeightSearch.search(set, mod1, mod2, conf.compare().weightSteps());
+        WeightSearch.Outcome fusion = WeightSearch.search(set, mod1, mod2, conf.compare().weightSteps(),
+                conf.labels() != null);
         scored.put(Method.LINEAR_COMBINATION, scoreOnSpark(sc, set, List.of(fusion.bestRankings())));
         console.say(Console.PROGRESS, "Best linear combination: weight %.3f on %s", fusion.bestWeight(),
                 conf.compare().mod1Name());
@@ -172,7 +223,7 @@ public final class CompareJob {
                 + "%d epochs each, one task each", tasks.size(), conf.compare().runs(), conf.training().epochs());
         Broadcast<CompareData> data = sc.broadcast(new CompareData(inputs.trainingRows(), inputs.built().set(),
                 conf.architecture(), conf.optimizer(), conf.training(), conf.compare().modalityDropout(),
-                conf.ignoreZeroes()));
+                conf.ignoreZeroes(), inputs.scaler(), conf.compare().weightSteps(), conf.labels() != null));
         try {
             List<TrainingOutcome> outcomes = sc.parallelize(tasks, tasks.size())
                     .map(task -> task.execute(data.value()))

@@ -9,6 +9,7 @@ import org.bidnn.pipeline.StageTimer;
 /**
  * {@code compare.json}: the comparison table and how it was made.
  *
+ * @param protocol         how relevance was decided (judgments or labels) and what was evaluated
  * @param runs             trainings of each trained method
  * @param seeds            their seeds, in run order
  * @param anchors          anchors scored (each with at least one relevant judgment)
@@ -19,9 +20,9 @@ import org.bidnn.pipeline.StageTimer;
  * @param stages           the stages before the report, with their seconds
  * @param linearCombination P@k and MAP of the late-fusion baseline at every weight tried
  */
-@JsonPropertyOrder({"run", "conf", "started", "k", "runs", "seeds", "anchors", "targets", "trainingRows", "epochs",
+@JsonPropertyOrder({"run", "conf", "started", "protocol", "k", "runs", "seeds", "anchors", "targets", "trainingRows", "epochs",
     "methods", "linearCombination", "left", "stages", "settings"})
-public record CompareReport(String run, String conf, String started, int k, int runs, long[] seeds, int anchors,
+public record CompareReport(String run, String conf, String started, String protocol, int k, int runs, long[] seeds, int anchors,
                            int targets, long trainingRows, int epochs, List<MethodResult> methods,
                            LinearCombinationResult linearCombination, LeftOut left, List<StageTimer.Stage> stages,
                            Map<String, String> settings) {
@@ -33,7 +34,8 @@ public record CompareReport(String run, String conf, String started, int k, int 
      * @param precisionAtKByEpochStd their standard deviations
      * @param mapByEpoch             mean over the runs of MAP after each epoch
      * @param lossByEpoch            mean training loss of the method's model in each epoch
-     * @param weight                 the chosen weight of modality 1 (linear combination only)
+     * @param weight                 the chosen weight of modality 1 (linear combination; weighted BiDNN
+     *                               embedding: the mean over the runs of each run's choice)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MethodResult(String id, String label, boolean trained, Summary precisionAtK,

@@ -38,7 +38,7 @@ final class CompareReportBuilder {
             methods.add(result(m, c));
         }
         return new CompareReport(run.done().toString(), conf.file().toString(), run.started().toString(),
-                conf.evalK(), c.runs(), seeds, set.anchors().size(), set.targets().size(), inputs.trainingRows().length,
+                CompareJob.protocol(conf), conf.evalK(), c.runs(), seeds, set.anchors().size(), set.targets().size(), inputs.trainingRows().length,
                 conf.training().epochs(), methods,
                 new CompareReport.LinearCombinationResult(fusion.weights(), fusion.precisionAtK(),
                         fusion.meanAveragePrecision(), fusion.bestWeight()),
@@ -69,7 +69,9 @@ final class CompareReportBuilder {
             map[e] = runs.stream().mapToDouble(o -> o.mapByEpoch().get(m)[epoch]).average().orElseThrow();
             loss[e] = runs.stream().mapToDouble(o -> o.lossByEpoch()[epoch]).average().orElseThrow();
         }
+        Double weight = m != Method.BIDNN_EMBEDDING_WEIGHTED ? null
+                : runs.stream().mapToDouble(TrainingOutcome::modalityWeight).average().orElseThrow();
         return new CompareReport.MethodResult(m.id(), label, true, Summary.of(s.precisionAtK()),
-                Summary.of(s.meanAveragePrecision()), mean, std, map, loss, null);
+                Summary.of(s.meanAveragePrecision()), mean, std, map, loss, weight);
     }
 }

@@ -20,6 +20,7 @@ public final class CompareTable {
         md.append(String.format(Locale.ROOT, "%n%d anchors, %d targets, %d training rows; trained methods: mean "
                 + "± standard deviation over %d run%s of %d epochs (seeds %s).%n", r.anchors(), r.targets(),
                 r.trainingRows(), r.runs(), r.runs() == 1 ? "" : "s", r.epochs(), seeds(r.seeds())));
+        md.append(String.format(Locale.ROOT, "Relevance: %s.%n", r.protocol()));
         return md.toString();
     }
 

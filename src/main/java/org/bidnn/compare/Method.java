@@ -22,6 +22,11 @@ public enum Method {
     BIDNN_EMBEDDING_MOD1(Family.BIDNN, "BiDNN embedding of %1$s"),
     BIDNN_EMBEDDING_MOD2(Family.BIDNN, "BiDNN embedding of %2$s"),
     BIDNN_EMBEDDING_BOTH(Family.BIDNN, "BiDNN multimodal embedding (%1$s + %2$s)"),
+    /**
+     * The multimodal embedding with the modality weight chosen as the linear combination's, on the
+     * judgments, after every epoch (see {@link org.bidnn.model.ModalityWeight}).
+     */
+    BIDNN_EMBEDDING_WEIGHTED(Family.BIDNN, "BiDNN multimodal embedding, weighted (%1$s + %2$s)"),
     BIDNN_CROSSMODAL_MOD1(Family.BIDNN, "BiDNN crossmodal expansion of %1$s"),
     BIDNN_CROSSMODAL_MOD2(Family.BIDNN, "BiDNN crossmodal expansion of %2$s"),
     BIDNN_CROSSMODAL_BOTH(Family.BIDNN, "BiDNN crossmodal expansion of both");

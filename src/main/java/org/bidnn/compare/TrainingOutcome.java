@@ -14,8 +14,11 @@ import java.util.Map;
  * @param lossByEpoch      the training loss of every epoch
  * @param anchorEmbeddings for BiDNN, the anchors' final multimodal embeddings (for the plot of
  *                         their principal components); null for the autoencoders
+ * @param modalityWeight   for BiDNN, the weight of modality 1 its weighted embedding chose at the last
+ *                         epoch; null for the autoencoders
  */
 record TrainingOutcome(Method.Family family, int run, long seed, Map<Method, double[]> precisionByEpoch,
                        Map<Method, double[]> mapByEpoch, Map<Method, Map<String, List<String>>> finalRankings,
-                       double[] lossByEpoch, float[][] anchorEmbeddings, double seconds) implements Serializable {
+                       double[] lossByEpoch, float[][] anchorEmbeddings, double seconds,
+                       Double modalityWeight) implements Serializable {
 }

@@ -8,7 +8,8 @@ import org.bidnn.rank.Ranking;
 /**
  * Finds the best linear combination of the two modalities' cosines, as the paper's baseline: the
  * weight of modality 1 that gives the highest P@k on the evaluation set itself, trying
- * {@code 0, 1/steps, ..., 1}, the higher MAP breaking ties (then the smaller weight). Being tuned
+ * {@code 0, 1/steps, ..., 1}, the higher MAP breaking ties (then the smaller weight). With relevance by
+ * label, whose protocol's figure is the MAP over the whole ranking, the highest MAP, P@k breaking ties. Being tuned
  * on the judgments it is scored on, it is an upper bound for late fusion, not a held-out figure.
  */
 final class WeightSearch {
@@ -33,7 +34,10 @@ final class WeightSearch {
     private WeightSearch() {
     }
 
-    private static boolean better(double precision, double map, double bestPrecision, double bestMap) {
+    private static boolean better(double precision, double map, double bestPrecision, double bestMap, boolean mapFirst) {
+        if (mapFirst) {
+            return better(map, precision, bestMap, bestPrecision, false);
+        }
         if (Math.abs(precision - bestPrecision) > SAME) {
             return precision > bestPrecision;
         }
@@ -41,6 +45,11 @@ final class WeightSearch {
     }
 
     static Outcome search(EvaluationSet set, Representation mod1, Representation mod2, int steps) {
+        return search(set, mod1, mod2, steps, false);
+    }
+
+    /** @param mapFirst choose by MAP, P@k breaking ties (relevance by label) */
+    static Outcome search(EvaluationSet set, Representation mod1, Representation mod2, int steps, boolean mapFirst) {
         int everything = set.targets().size();
         List<Ranking> first = set.rankings(mod1, everything);
         List<Ranking> second = set.rankings(mod2, everything);
@@ -55,7 +64,7 @@ final class WeightSearch {
             EvaluationSet.Score score = set.score(combined);
             precision[i] = score.precisionAtK();
             map[i] = score.meanAveragePrecision();
-            if (bestRankings == null || better(precision[i], map[i], precision[best], map[best])) {
+            if (bestRankings == null || better(precision[i], map[i], precision[best], map[best], mapFirst)) {
                 best = i;
                 bestRankings = combined;
             }

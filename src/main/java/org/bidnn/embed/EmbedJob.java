@@ -14,9 +14,9 @@ import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.io.spark.SegmentReaders;
 import org.bidnn.io.spark.SparkLibSvmWriter;
 import org.bidnn.model.Architecture;
-import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.OutputMode;
+import org.bidnn.model.TrainedModel;
 import org.bidnn.run.Console;
 import org.bidnn.spark.TaskFailures;
 
@@ -24,7 +24,8 @@ import org.bidnn.spark.TaskFailures;
  * {@code bidnn embed}: applies a trained BiDNN to a corpus with Spark. The model is read on the
  * driver and broadcast; the executors read the segments, embed them batch by batch
  * ({@link PartitionEmbedder}) and write them, and the output directory is published only when the
- * whole job has succeeded ({@link AtomicDirectories}).
+ * whole job has succeeded ({@link AtomicDirectories}). The model's input scaling and modality weight
+ * apply to every segment, and expansions come back in the input's units.
  */
 public final class EmbedJob {
 
@@ -46,11 +47,16 @@ public final class EmbedJob {
             throw new FileAlreadyExistsException(options.output(), null,
                     "the output already exists (--overwrite replaces it)");
         }
-        BiDNNNetwork network = ModelFile.load(Storage.of(hadoop), options.model()).network();
-        Architecture a = network.architecture();
-        console.say(Console.PROGRESS, "Model %s: mod1size %d, mod2size %d, hdnsize %d, repsize %d",
-                options.model(), a.mod1Size(), a.mod2Size(), a.hiddenSize(), a.embeddingSize());
-        ModelBroadcast model = ModelBroadcast.of(sc, network, options.model());
+        TrainedModel trained = ModelFile.load(Storage.of(hadoop), options.model()).model();
+        if (options.modalityWeight() != null) {
+            trained = trained.withModalityWeight(options.modalityWeight());
+        }
+        Architecture a = trained.network().architecture();
+        console.say(Console.PROGRESS, "Model %s: mod1size %d, mod2size %d, hdnsize %d, repsize %d, scaling %s%s",
+                options.model(), a.mod1Size(), a.mod2Size(), a.hiddenSize(), a.embeddingSize(),
+                trained.scaler().method().cliName(), trained.modalityWeight() == null ? ""
+                        : ", modality weight " + trained.modalityWeight());
+        ModelBroadcast model = ModelBroadcast.of(sc, trained, options.model());
         try {
             long start = System.nanoTime();
             JavaRDD<Segment> input = SegmentReaders.read(spark, options.input(), options.inputFormat(), a.mod1Size(),

@@ -16,13 +16,23 @@ import org.bidnn.model.OutputMode;
  * @param incremental  null for a plain run; otherwise keep the segments' hashes with the output and
  *                     carry the unchanged ones over from this previous output (which may not exist:
  *                     then every segment is embedded)
+ * @param modalityWeight weight of modality 1 in the embedding, instead of the model's; null: the model's
  */
 public record EmbedOptions(String model, String input, SegmentFormat inputFormat, String output,
                            SegmentFormat outputFormat, OutputMode mode, boolean l2Normalize,
                            boolean ignoreZeroes, boolean zeroBased, int batchSize, boolean overwrite,
-                           String incremental) {
+                           String incremental, Double modalityWeight) {
+
+    /** Options of a plain run (not incremental) that embeds with the model's own modality weight. */
+    public EmbedOptions(String model, String input, SegmentFormat inputFormat, String output,
+                        SegmentFormat outputFormat, OutputMode mode, boolean l2Normalize,
+                        boolean ignoreZeroes, boolean zeroBased, int batchSize, boolean overwrite) {
+        this(model, input, inputFormat, output, outputFormat, mode, l2Normalize, ignoreZeroes, zeroBased, batchSize,
+                overwrite, null, null);
+    }
 
     public EmbedOptions {
+        org.bidnn.model.ModalityWeight.check(modalityWeight);
         if (batchSize <= 0) {
             throw new BadInputException("--batch-size must be positive, got " + batchSize);
         }

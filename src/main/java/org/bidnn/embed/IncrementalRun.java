@@ -77,10 +77,14 @@ final class IncrementalRun {
         }
     }
 
-    /** What shapes an embedding besides the model: a change re-embeds everything. */
+    /**
+     * What shapes an embedding besides the model file (whose hash covers its scaling and stored
+     * modality weight): a change re-embeds everything.
+     */
     private String settings() {
-        return String.format("mode=%s l2=%s ignoreZeroes=%s format=%s zeroBased=%s", options.mode(), options.l2Normalize(),
-                options.ignoreZeroes(), options.outputFormat(), options.zeroBased());
+        return String.format("mode=%s l2=%s ignoreZeroes=%s format=%s zeroBased=%s modalityWeight=%s", options.mode(),
+                options.l2Normalize(), options.ignoreZeroes(), options.outputFormat(), options.zeroBased(),
+                options.modalityWeight() == null ? "model's" : options.modalityWeight());
     }
 
     private static double seconds(long since) {

@@ -7,6 +7,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
+import org.bidnn.model.TrainedModel;
 
 /**
  * A BiDNN shipped to the executors: the model file's bytes as a Spark broadcast (fetched once per
@@ -27,7 +28,7 @@ public final class ModelBroadcast implements Serializable {
 
     private static final ThreadLocal<Restored> LAST = new ThreadLocal<>();
 
-    private record Restored(String key, BiDNNNetwork network) {
+    private record Restored(String key, TrainedModel model) {
     }
 
     private final Broadcast<byte[]> bytes;
@@ -47,24 +48,34 @@ public final class ModelBroadcast implements Serializable {
      * @param source the model's name, for error messages
      */
     public static ModelBroadcast of(JavaSparkContext sc, BiDNNNetwork network, String source) throws IOException {
-        byte[] model = ModelFile.toBytes(network, false);
+        return of(sc, TrainedModel.of(network), source);
+    }
+
+    /** As {@link #of(JavaSparkContext, BiDNNNetwork, String)}, with the model's scaling and modality weight. */
+    public static ModelBroadcast of(JavaSparkContext sc, TrainedModel trained, String source) throws IOException {
+        byte[] model = ModelFile.toBytes(trained, false);
         return new ModelBroadcast(sc.broadcast(model), ContentHash.of(model), source);
     }
 
     /** This thread's network for the broadcast model, restored on first use in the thread. */
     public BiDNNNetwork network() {
+        return model().network();
+    }
+
+    /** This thread's copy of the broadcast model (network, scaling, weight), restored on first use in the thread. */
+    public TrainedModel model() {
         Restored last = LAST.get();
         if (last == null || !last.key().equals(key)) {
             // Dropped before restoring, so that two large models never need to fit at once.
             LAST.remove();
             try {
-                last = new Restored(key, ModelFile.fromBytes(bytes.value(), source).network());
+                last = new Restored(key, ModelFile.fromBytes(bytes.value(), source).model());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             LAST.set(last);
         }
-        return last.network();
+        return last.model();
     }
 
     /** Frees the broadcast on the driver and the executors, once no job needs it any more. */

@@ -7,14 +7,16 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.bidnn.io.BadInputException;
 import org.bidnn.io.Segment;
-import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.OutputMode;
+import org.bidnn.model.ScaledSegmentTransformer;
 import org.bidnn.model.SegmentTransformer;
+import org.bidnn.model.TrainedModel;
 
 /**
  * Applies a broadcast BiDNN to an RDD of segments on the executors, map-side: each partition is cut
  * into batches of {@code batchSize} segments, and each batch is one {@link SegmentTransformer#transform}
- * call, so one matrix product per layer per batch. Each output keeps its segment's id, in the
+ * call, so one matrix product per layer per batch, in the input's units ({@link ScaledSegmentTransformer}:
+ * the model's scaling and modality weight applied). Each output keeps its segment's id, in the
  * partition's order; nothing goes through the driver. The same batching serves other kinds of
  * items, e.g. the rows of a Spark ML data set ({@link #transform(Iterator, Items)}).
  *
@@ -97,23 +99,23 @@ public final class PartitionEmbedder implements FlatMapFunction<Iterator<Segment
      * with this executor thread's copy of the broadcast model.
      */
     public <T, R> Iterator<R> transform(Iterator<T> items, Items<T, R> kind) {
-        BiDNNNetwork network = model.network();
-        SegmentTransformer transformer = new SegmentTransformer(network, mode, l2Normalize, ignoreZeroes);
-        return new Batches<>(items, kind, transformer, network.architecture().inputSize(), batchSize);
+        TrainedModel trained = model.model();
+        ScaledSegmentTransformer transformer = new ScaledSegmentTransformer(trained, mode, l2Normalize, ignoreZeroes);
+        return new Batches<>(items, kind, transformer, trained.network().architecture().inputSize(), batchSize);
     }
 
     /** Transforms the items a batch at a time, as they are consumed. */
     private static final class Batches<T, R> implements Iterator<R> {
         private final Iterator<T> input;
         private final Items<T, R> kind;
-        private final SegmentTransformer transformer;
+        private final ScaledSegmentTransformer transformer;
         private final int width;
         private final Object[] items;
         private final float[][] rows;
         private float[][] out = new float[0][];
         private int next;
 
-        Batches(Iterator<T> input, Items<T, R> kind, SegmentTransformer transformer, int width, int batchSize) {
+        Batches(Iterator<T> input, Items<T, R> kind, ScaledSegmentTransformer transformer, int width, int batchSize) {
             this.input = input;
             this.kind = kind;
             this.transformer = transformer;

@@ -24,10 +24,12 @@ import org.bidnn.io.Storage;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.io.spark.SegmentReaders;
 import org.bidnn.model.Architecture;
-import org.bidnn.model.BiDNNNetwork;
+import org.bidnn.model.FeatureScaler;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.OutputMode;
 import org.bidnn.model.Presence;
+import org.bidnn.model.SegmentTransformer;
+import org.bidnn.model.TrainedModel;
 import org.bidnn.rank.CosineRanker;
 import org.bidnn.rank.Hit;
 import org.bidnn.rank.Ranking;
@@ -49,8 +51,11 @@ import org.bidnn.spark.TaskFailures;
  *       modality alone ({@code [h2b | h2b]});</li>
  *   <li>translation: the query translated into the other modality (the crossmodal expansion of the
  *       query with that modality missing), against the items' raw other modality.</li>
+ *   <li>both-translations: the mean of two cosines, the translation's above and the query's own
+ *       modality against the item's translation into it, so that each side is also compared in the
+ *       space of its own modality (the cosine of the two unit-length halves concatenated).</li>
  * </ul>
- * Both go through {@link PartitionEmbedder} on the executors, then {@link CosineRanker} ranks every
+ * All go through {@link PartitionEmbedder} on the executors, then {@link CosineRanker} ranks every
  * item for every query (k = the number of items) and Spark's {@code RankingMetrics} gives the mAP.
  * The queries are broadcast, so the set is meant to be an evaluation set (thousands of segments),
  * not a corpus. A segment lacking a modality is neither a query nor an item by it.
@@ -60,11 +65,11 @@ public final class CrossmodalEvalJob {
 
     /** How a query and the items of the other modality are compared. */
     public enum Space {
-        JOINT, TRANSLATION;
+        JOINT, TRANSLATION, BOTH_TRANSLATIONS;
 
         @Override
         public String toString() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -101,11 +106,13 @@ public final class CrossmodalEvalJob {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Storage storage = SparkSessions.storage(spark);
         Map<String, String> labels = Labels.read(storage, options.labels(), options.idColumn(), options.labelColumn());
-        BiDNNNetwork network = ModelFile.load(storage, options.model()).network();
-        Architecture a = network.architecture();
-        console.say(Console.PROGRESS, "Model %s: mod1size %d, mod2size %d, hdnsize %d, repsize %d", options.model(),
-                a.mod1Size(), a.mod2Size(), a.hiddenSize(), a.embeddingSize());
-        ModelBroadcast model = ModelBroadcast.of(sc, network, options.model());
+        TrainedModel trained = ModelFile.load(storage, options.model()).model();
+        Architecture a = trained.network().architecture();
+        console.say(Console.PROGRESS, "Model %s: mod1size %d, mod2size %d, hdnsize %d, repsize %d, scaling %s",
+                options.model(), a.mod1Size(), a.mod2Size(), a.hiddenSize(), a.embeddingSize(),
+                trained.scaler().method().cliName());
+        ModelBroadcast model = ModelBroadcast.of(sc, trained, options.model());
+        FeatureScaler scaler = trained.scaler();
         JavaRDD<Segment> segments = null;
         try {
             segments = SegmentReaders.read(spark, options.input(), options.inputFormat(), a.mod1Size(), a.mod2Size())
@@ -114,7 +121,7 @@ public final class CrossmodalEvalJob {
             long start = System.nanoTime();
             List<CrossmodalReport.Direction> directions = new ArrayList<>();
             for (int from : new int[] {1, 2}) {
-                directions.add(direction(sc, segments, model, a, from, present, labels));
+                directions.add(direction(sc, segments, model, scaler, a, from, present, labels));
             }
             CrossmodalReport report = new CrossmodalReport(options.input(), options.labels(), options.model(),
                     options.space().toString(), present.size(), (int) present.stream().map(h -> labels.get(h.id())).distinct().count(),
@@ -161,11 +168,12 @@ public final class CrossmodalEvalJob {
     }
 
     private CrossmodalReport.Direction direction(JavaSparkContext sc, JavaRDD<Segment> segments, ModelBroadcast model,
-                                                 Architecture a, int from, List<Has> present, Map<String, String> labels) {
+                                                 FeatureScaler scaler, Architecture a, int from, List<Has> present,
+                                                 Map<String, String> labels) {
         int to = 3 - from;
         String name = "mod" + from + "->mod" + to;
-        JavaRDD<Segment> queries = view(segments, model, a, from, true);
-        JavaRDD<Segment> items = view(segments, model, a, to, false);
+        JavaRDD<Segment> queries = view(segments, model, scaler, a, from, true);
+        JavaRDD<Segment> items = view(segments, model, scaler, a, to, false);
         List<Segment> queryList = queries.collect();
         List<String> itemIds = present.stream().filter(h -> to == 1 ? h.mod1() : h.mod2()).map(Has::id).toList();
         if (queryList.isEmpty() || itemIds.isEmpty()) {
@@ -209,7 +217,8 @@ public final class CrossmodalEvalJob {
      * its embedding alone; in the translation space, for a query its translation into the other
      * modality, for an item the modality itself.
      */
-    private JavaRDD<Segment> view(JavaRDD<Segment> segments, ModelBroadcast model, Architecture a, int m, boolean query) {
+    private JavaRDD<Segment> view(JavaRDD<Segment> segments, ModelBroadcast model, FeatureScaler scaler, Architecture a,
+                                  int m, boolean query) {
         int d1 = a.mod1Size();
         int width = a.inputSize();
         JavaRDD<Segment> alone = segments
@@ -218,14 +227,30 @@ public final class CrossmodalEvalJob {
         if (options.space() == Space.JOINT) {
             return new PartitionEmbedder(model, OutputMode.EMBEDDING, false, false, options.batchSize()).apply(alone);
         }
-        if (!query) {
-            return alone.map(s -> new Segment(s.id(), m == 1 ? Arrays.copyOfRange(s.values(), 0, d1)
-                    : Arrays.copyOfRange(s.values(), d1, width)));
-        }
-        // The expansion fills the missing (other) modality with the translation of this one.
-        return new PartitionEmbedder(model, OutputMode.CROSSMODAL, false, false, options.batchSize()).apply(alone)
-                .map(s -> new Segment(s.id(), m == 1 ? Arrays.copyOfRange(s.values(), d1, width)
-                        : Arrays.copyOfRange(s.values(), 0, d1)));
+        Space space = options.space();
+        // The expansion fills the missing (other) modality with the translation of this one, in the
+        // input's units; scaled again, it is the network's output.
+        return new PartitionEmbedder(model, OutputMode.CROSSMODAL, false, false, options.batchSize())
+                .apply(alone).map(s -> {
+            float[] v = scaler.scale(s.values(), d1, false);
+            float[] own = m == 1 ? Arrays.copyOfRange(v, 0, d1) : Arrays.copyOfRange(v, d1, width);
+            float[] other = m == 1 ? Arrays.copyOfRange(v, d1, width) : Arrays.copyOfRange(v, 0, d1);
+            if (space == Space.TRANSLATION) {
+                return new Segment(s.id(), query ? other : own);
+            }
+            // Both translations: the query's [translation | own] against the item's [own | translation],
+            // each half at unit length, so that the cosine is the mean of the halves' cosines.
+            float[] row = query ? concat(other, own) : concat(own, other);
+            SegmentTransformer.normalize(row, 0, query ? other.length : own.length);
+            SegmentTransformer.normalize(row, query ? other.length : own.length, row.length);
+            return new Segment(s.id(), row);
+        });
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     /** A copy of {@code row} with only modality {@code m} kept, the other zeroed (missing). */

@@ -18,6 +18,10 @@ import org.apache.spark.sql.types.StructType;
 import org.bidnn.io.spark.VectorColumns;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
+import org.bidnn.model.FeatureScaler;
+import org.bidnn.model.Scaling;
+import org.bidnn.model.TrainedModel;
+import org.bidnn.train.ScalingFit;
 import org.bidnn.train.SparkTrainer;
 import org.bidnn.train.TrainingRows;
 import org.bidnn.train.TrainingSettings;
@@ -34,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * A null vector is a missing modality, as an all-zero one. The parameters are those of
  * {@link BiDNNParams}; {@code mod1Size}, {@code mod2Size}, {@code hiddenSize} and
  * {@code embeddingSize} must be set.
+ *
+ * <p>The input scaling ({@code scaling}) is fitted on the training rows with MLlib's {@code Summarizer}
+ * and kept in the model, which applies it to every row it transforms.
  *
  * <p>With {@code workers} = 1, the network is exactly the one {@code bidnn run} (the local
  * trainer) trains on the same rows in the same order with the same settings.
@@ -175,6 +182,16 @@ public final class BiDNN extends Estimator<BiDNNModel> implements BiDNNParams, D
         return this;
     }
 
+    public BiDNN setScaling(String value) {
+        set(scaling(), value);
+        return this;
+    }
+
+    public BiDNN setModalityWeight(double value) {
+        set(modalityWeight(), value);
+        return this;
+    }
+
     public BiDNN setInferenceBatchSize(int value) {
         set(inferenceBatchSize(), value);
         return this;
@@ -196,9 +213,13 @@ public final class BiDNN extends Estimator<BiDNNModel> implements BiDNNParams, D
         Dataset<Row> selected = dataset.select(columns.columns().stream()
                 .map(c -> functions.col("`" + c.replace("`", "``") + "`")).toArray(Column[]::new));
         InputRows inputs = InputRows.of(columns, selected.schema());
-        JavaRDD<float[]> rows = TrainingRows.select(selected.javaRDD().map(inputs::values),
+        JavaRDD<float[]> raw = TrainingRows.select(selected.javaRDD().map(inputs::values),
                 architecture.mod1Size(), getIgnoreZeroes());
         BiDNNNetwork network = BiDNNNetwork.create(architecture, optimizer(), settings.seed());
+        FeatureScaler scaler = ScalingFit.spark(Scaling.fromName(getScaling()), dataset.sparkSession(), raw);
+        int d1 = architecture.mod1Size();
+        boolean all = getIgnoreZeroes();
+        JavaRDD<float[]> rows = raw.map(v -> scaler.scale(v, d1, all));
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
         LOG.info("{}: training {} for {} epochs", uid, architecture, settings.epochs());
         try {
@@ -208,7 +229,8 @@ public final class BiDNN extends Estimator<BiDNNModel> implements BiDNNParams, D
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return copyValues(new BiDNNModel(uid, network), ParamMap.empty()).setParent(this);
+        return copyValues(new BiDNNModel(uid, new TrainedModel(network, scaler, getModalityWeightOrNull())),
+                ParamMap.empty()).setParent(this);
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.Optimizer;
+import org.bidnn.model.TrainedModel;
 import org.bidnn.spark.SparkSessions;
 import scala.Option;
 
@@ -38,7 +39,9 @@ import scala.Option;
  * <p>Made by {@link BiDNN#fit}, read back by {@link #load}, or made from a network or a model file of
  * {@code bidnn run} or {@code bidnn train} ({@link #fromModelFile}). The sizes, activation and tying
  * are the network's; of the other parameters, the transform uses the columns, {@code mode},
- * {@code l2Norm}, {@code ignoreZeroes} and {@code inferenceBatchSize}.
+ * {@code l2Norm}, {@code ignoreZeroes}, {@code modalityWeight} and {@code inferenceBatchSize}; the input
+ * scaling is the model's ({@code scaling} reports it), applied to every row, and crossmodal expansions
+ * come back in the input's units.
  *
  * <p>Saved as a directory: Spark's parameter metadata ({@code metadata/}), so that Spark's readers
  * and pipelines know the stage, and the network as a model file ({@code data/model.bidnn}), which
@@ -54,16 +57,24 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
     private final String uid;
     private final Declared declared;
     private final BiDNNNetwork network;
+    private final TrainedModel trained;
 
-    /** A model of {@code network} (shared, not copied), e.g. one trained by {@code bidnn run}. */
+    /** A model of {@code network} (shared, not copied), e.g. one trained by {@code bidnn run}, without scaling. */
     public BiDNNModel(BiDNNNetwork network) {
         this(Identifiable.randomUID("bidnn"), network);
     }
 
     public BiDNNModel(String uid, BiDNNNetwork network) {
+        this(uid, TrainedModel.of(network));
+    }
+
+    /** A model of a network with its input scaling and modality weight (a set {@code modalityWeight} param wins). */
+    public BiDNNModel(String uid, TrainedModel trained) {
         this.uid = uid;
         this.declared = new Declared(this);
-        this.network = network;
+        this.trained = trained;
+        this.network = trained.network();
+        set(scaling(), trained.scaler().method().cliName());
         Architecture a = network.architecture();
         Optimizer o = network.optimizer();
         set(mod1Size(), a.mod1Size());
@@ -84,7 +95,7 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
     public static BiDNNModel fromModelFile(String path) throws IOException {
         Option<SparkSession> active = SparkSession.getActiveSession();
         Storage storage = active.isDefined() ? SparkSessions.storage(active.get()) : SparkSessions.storageWithoutSession();
-        return new BiDNNModel(ModelFile.load(storage, path).network());
+        return new BiDNNModel(Identifiable.randomUID("bidnn"), ModelFile.load(storage, path).model());
     }
 
     @Override
@@ -95,6 +106,11 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
     @Override
     public Declared declared() {
         return declared;
+    }
+
+    /** The network with its input scaling and its own modality weight (not the {@code modalityWeight} param's). */
+    public TrainedModel trainedModel() {
+        return trained;
     }
 
     /** The trained network. Not thread-safe: the transform uses copies restored on the executors. */
@@ -137,6 +153,11 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
         return this;
     }
 
+    public BiDNNModel setModalityWeight(double value) {
+        set(modalityWeight(), value);
+        return this;
+    }
+
     public BiDNNModel setInferenceBatchSize(int value) {
         set(inferenceBatchSize(), value);
         return this;
@@ -155,8 +176,9 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
         InputRows inputs = InputRows.of(inputColumns(a.mod1Size(), a.mod2Size()), dataset.schema());
         ModelBroadcast model;
         try {
+            Double weight = getModalityWeightOrNull();
             model = ModelBroadcast.of(JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext()),
-                    network, uid);
+                    weight == null ? trained : trained.withModalityWeight(weight), uid);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -181,7 +203,7 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
 
     @Override
     public BiDNNModel copy(ParamMap extra) {
-        return copyValues(new BiDNNModel(uid, network), extra).setParent(parent());
+        return copyValues(new BiDNNModel(uid, trained), extra).setParent(parent());
     }
 
     @Override
@@ -223,7 +245,7 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
         public void saveImpl(String path) {
             DefaultParamsWriter.saveMetadata(instance, path, sc(), Option.empty(), Option.empty());
             try {
-                ModelFile.save(instance.network, Storage.of(sc().hadoopConfiguration()), dataFile(path));
+                ModelFile.save(instance.trained, Storage.of(sc().hadoopConfiguration()), dataFile(path));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -236,13 +258,13 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
         public BiDNNModel load(String path) {
             DefaultParamsReader.Metadata metadata =
                     DefaultParamsReader.loadMetadata(path, sc(), BiDNNModel.class.getName());
-            BiDNNNetwork network;
+            TrainedModel trained;
             try {
-                network = ModelFile.load(Storage.of(sc().hadoopConfiguration()), dataFile(path)).network();
+                trained = ModelFile.load(Storage.of(sc().hadoopConfiguration()), dataFile(path)).model();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            BiDNNModel model = new BiDNNModel(metadata.uid(), network);
+            BiDNNModel model = new BiDNNModel(metadata.uid(), trained);
             metadata.getAndSetParams(model, Option.empty());
             return model;
         }

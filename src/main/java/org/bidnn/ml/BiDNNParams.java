@@ -21,6 +21,7 @@ import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.Optimizer;
 import org.bidnn.model.OutputMode;
+import org.bidnn.model.Scaling;
 import org.bidnn.train.SparkTrainingOptions;
 import org.bidnn.train.TrainingSettings;
 import scala.Function1;
@@ -113,6 +114,14 @@ public interface BiDNNParams extends Params {
         return declared().averagingFrequency;
     }
 
+    /**
+     * Input scaling fitted on the training rows and kept in the model: {@code standard} (default) or
+     * {@code none}; a model applies it to every row it transforms.
+     */
+    default Param<String> scaling() {
+        return declared().scaling;
+    }
+
     // --- Columns and output -----------------------------------------------------------------
 
     /** One vector of both modalities, modality 1 first (default {@code features}); or see {@link #mod1Col()}. */
@@ -148,6 +157,14 @@ public interface BiDNNParams extends Params {
     /** Count all-zero modalities as present: train on and transform every row as complete (default false). */
     default BooleanParam ignoreZeroes() {
         return declared().ignoreZeroes;
+    }
+
+    /**
+     * Weight in [0, 1] of modality 1 in the embedding (each central layer at unit length, weighted so
+     * that cosines combine linearly); unset: the model's, else the plain concatenation.
+     */
+    default DoubleParam modalityWeight() {
+        return declared().modalityWeight;
     }
 
     /** Rows per inference batch in the transform, one matrix product per layer per batch (default 1024). */
@@ -239,6 +256,15 @@ public interface BiDNNParams extends Params {
 
     default boolean getIgnoreZeroes() {
         return (Boolean) getOrDefault(ignoreZeroes());
+    }
+
+    default String getScaling() {
+        return getOrDefault(scaling());
+    }
+
+    /** The modality weight if set, else null. */
+    default Double getModalityWeightOrNull() {
+        return isDefined(modalityWeight()) ? (Double) getOrDefault(modalityWeight()) : null;
     }
 
     default int getInferenceBatchSize() {
@@ -345,6 +371,8 @@ public interface BiDNNParams extends Params {
         final BooleanParam l2Norm;
         final BooleanParam ignoreZeroes;
         final IntParam inferenceBatchSize;
+        final Param<String> scaling;
+        final DoubleParam modalityWeight;
 
         Declared(BiDNNParams owner) {
             mod1Size = new IntParam(owner, "mod1Size", "size of modality 1 (> 0)", ParamValidators.gt(0));
@@ -382,6 +410,10 @@ public interface BiDNNParams extends Params {
                     "count all-zero modalities as present: train on and transform every row as complete");
             inferenceBatchSize = new IntParam(owner, "inferenceBatchSize",
                     "rows per inference batch in the transform (> 0)", ParamValidators.gt(0));
+            scaling = new Param<>(owner, "scaling", "input scaling fitted on the training rows and kept in the model: "
+                    + String.join(", ", scalingNames()), ParamValidators.inArray(Arrays.asList(scalingNames())));
+            modalityWeight = new DoubleParam(owner, "modalityWeight", "weight in [0, 1] of modality 1 in the "
+                    + "embedding (unset: the model's)", ParamValidators.inRange(0, 1, true, true));
 
             owner.setDefault(activation, Architecture.DEFAULT_ACTIVATION);
             owner.setDefault(tied, Architecture.DEFAULT_TIED);
@@ -399,6 +431,11 @@ public interface BiDNNParams extends Params {
             owner.setDefault(l2Norm, false);
             owner.setDefault(ignoreZeroes, false);
             owner.setDefault(inferenceBatchSize, PartitionEmbedder.DEFAULT_BATCH_SIZE);
+            owner.setDefault(scaling, Scaling.DEFAULT);
+        }
+
+        private static String[] scalingNames() {
+            return Arrays.stream(Scaling.values()).map(Scaling::cliName).toArray(String[]::new);
         }
 
         private static String[] activationNames() {

@@ -28,13 +28,14 @@ import org.deeplearning4j.util.ModelSerializer;
  * Files are read and written through Hadoop's file systems ({@link Storage}): a local path, or
  * {@code hdfs://}, {@code s3a://} and the other schemes of the classpath; they are written to a
  * temporary file beside the target and renamed, so readers never see a partial model.
- * Readers refuse a newer {@code formatVersion} than they know. The same bytes also
+ * Readers refuse a newer {@code formatVersion} than they know. Version 2 added the input scaling and the
+ * modality weight to the metadata; a version 1 file reads as a model without either. The same bytes also
  * travel in memory ({@link #toBytes}, {@link #fromBytes}), e.g. as a Spark broadcast.
  */
 public final class ModelFile {
 
     public static final String FORMAT = "bidnn-model";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     static final String METADATA_ENTRY = "bidnn-model.json";
     static final String NETWORK_ENTRY = "network.zip";
     private static final String PRODUCER = "bidnn-spark " + version();
@@ -48,6 +49,11 @@ public final class ModelFile {
 
     /** A model read back from a file. */
     public record Loaded(BiDNNNetwork network, ModelMetadata metadata) {
+
+        /** The network with its scaling and modality weight, for inference. */
+        public TrainedModel model() {
+            return new TrainedModel(network, FeatureScaler.of(metadata.scaling()), metadata.modalityWeight());
+        }
     }
 
     /**
@@ -55,7 +61,12 @@ public final class ModelFile {
      * any file system {@code storage} reaches, atomically.
      */
     public static void save(BiDNNNetwork network, Storage storage, String path) throws IOException {
-        storage.write(path, out -> write(network, true, out));
+        save(TrainedModel.of(network), storage, path);
+    }
+
+    /** Writes {@code model}: its network as {@link #save(BiDNNNetwork, Storage, String)}, with its scaling and weight. */
+    public static void save(TrainedModel model, Storage storage, String path) throws IOException {
+        storage.write(path, out -> write(model, true, out));
     }
 
     /** The bytes {@link #save} would write, e.g. to broadcast the model to Spark executors. */
@@ -70,13 +81,19 @@ public final class ModelFile {
      * {@link #fromBytes} but cannot resume training where it stopped.
      */
     public static byte[] toBytes(BiDNNNetwork network, boolean withOptimizerState) throws IOException {
+        return toBytes(TrainedModel.of(network), withOptimizerState);
+    }
+
+    /** As {@link #toBytes(BiDNNNetwork, boolean)}, with the model's scaling and weight. */
+    public static byte[] toBytes(TrainedModel model, boolean withOptimizerState) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        write(network, withOptimizerState, bytes);
+        write(model, withOptimizerState, bytes);
         return bytes.toByteArray();
     }
 
-    private static void write(BiDNNNetwork network, boolean withOptimizerState, OutputStream out) throws IOException {
-        ModelMetadata metadata = metadataOf(network);
+    private static void write(TrainedModel model, boolean withOptimizerState, OutputStream out) throws IOException {
+        BiDNNNetwork network = model.network();
+        ModelMetadata metadata = metadataOf(model);
         // ModelSerializer closes the stream it writes to, so it writes to memory, not into our zip.
         ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
         ModelSerializer.writeModel(network.network(), dl4j, withOptimizerState);
@@ -90,13 +107,15 @@ public final class ModelFile {
         zip.finish();
     }
 
-    static ModelMetadata metadataOf(BiDNNNetwork network) {
+    static ModelMetadata metadataOf(TrainedModel model) {
+        BiDNNNetwork network = model.network();
         Architecture a = network.architecture();
         Optimizer o = network.optimizer();
         return new ModelMetadata(FORMAT, FORMAT_VERSION, PRODUCER, Instant.now().toString(),
                 a.mod1Size(), a.mod2Size(), a.hiddenSize(), a.embeddingSize(), a.activation().cliName(),
                 a.tied(), a.dropout(), o.learningRate(), o.momentum(), network.epochsTrained(),
-                network.network().getLayerWiseConfigurations().getConf(0).getSeed());
+                network.network().getLayerWiseConfigurations().getConf(0).getSeed(),
+                model.scaler().statistics(), model.modalityWeight());
     }
 
     /** Reads only the metadata. */
@@ -151,6 +170,7 @@ public final class ModelFile {
             throw new ModelFileException(source, "model format version " + metadata.formatVersion()
                     + " is newer than this program reads (" + FORMAT_VERSION + ")");
         }
+        checkScalingAndWeight(metadata, source);
         if (!withNetwork) {
             return new Loaded(null, metadata);
         }
@@ -170,6 +190,20 @@ public final class ModelFile {
                     + " does not match the stored network " + network.architecture());
         }
         return new Loaded(network, metadata);
+    }
+
+    /** The scaling must fit the modalities, and the weight be a weight: checked before any use. */
+    private static void checkScalingAndWeight(ModelMetadata m, String source) throws ModelFileException {
+        try {
+            FeatureScaler scaler = FeatureScaler.of(m.scaling());
+            if (scaler.width() != 0 && scaler.width() != m.mod1Size() + m.mod2Size()) {
+                throw new IllegalArgumentException("the scaling has " + scaler.width() + " columns for "
+                        + m.mod1Size() + " + " + m.mod2Size() + " features");
+            }
+            ModalityWeight.check(m.modalityWeight());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(source, "bad " + METADATA_ENTRY + ": " + e.getMessage());
+        }
     }
 
     private static String version() {

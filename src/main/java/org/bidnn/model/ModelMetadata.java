@@ -12,6 +12,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param created ISO-8601 time of writing
  * @param epochsTrained epochs of training the parameters have seen
  * @param seed the seed of the initial weights and dropout masks
+ * @param scaling the scaling of the inputs, fitted on the training rows; absent (null) for none, and in
+ *                files of format version 1
+ * @param modalityWeight the weight of modality 1 in the multimodal embedding ({@link ModalityWeight});
+ *                       absent for the plain concatenation
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelMetadata(
@@ -29,7 +33,9 @@ public record ModelMetadata(
         double learningRate,
         double momentum,
         int epochsTrained,
-        long seed) {
+        long seed,
+        ScalingStatistics scaling,
+        Double modalityWeight) {
 
     public Architecture architecture() {
         return new Architecture(mod1Size, mod2Size, hiddenSize, embeddingSize,

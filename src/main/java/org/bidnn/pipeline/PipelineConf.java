@@ -14,6 +14,7 @@ import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.Optimizer;
 import org.bidnn.model.OutputMode;
+import org.bidnn.model.Scaling;
 import org.bidnn.train.SparkTrainingOptions;
 import org.bidnn.train.TrainingSettings;
 
@@ -33,7 +34,17 @@ public record PipelineConf(String file, Map<String, String> values, String input
                            TrainingSettings training, String master, SparkTrainingOptions sparkOptions,
                            boolean l2Norm, OutputMode outputMode, String anchors, String candidates, int rankK,
                            String qrels, int evalK, String outputRoot, CompareSettings compare,
-                           Map<String, Integer> lines) {
+                           Map<String, Integer> lines, LabelSettings labels) {
+
+    /**
+     * Relevance by label instead of judgments ({@code eval.labels}, {@code compare} only): a segment is
+     * relevant to another when their labels are equal, and every segment ranks every other.
+     *
+     * @param idColumn    1-based column of the segment id in the labels file
+     * @param labelColumn 1-based column of the label, 0 for the last
+     */
+    public record LabelSettings(String file, int idColumn, int labelColumn) {
+    }
 
     /**
      * What only {@code bidnn compare} reads.
@@ -44,8 +55,13 @@ public record PipelineConf(String file, Map<String, String> values, String input
      * @param weightSteps     the linear combination tries the weights 0, 1/steps, ..., 1
      * @param mod1Name        what modality 1 is called in the table and the plots
      * @param mod2Name        what modality 2 is called (another name than modality 1's)
+     * @param trainingInput   the corpus the models learn from (its segments with both modalities); by
+     *                        default {@code input.path}, which is then also the evaluation corpus
+     * @param missingShare    share of the evaluation segments shown without modality 1, and another
+     *                        share without modality 2 (chosen by a hash of the id and {@code model.seed})
      */
-    public record CompareSettings(int runs, double modalityDropout, int weightSteps, String mod1Name, String mod2Name) {
+    public record CompareSettings(int runs, double modalityDropout, int weightSteps, String mod1Name, String mod2Name,
+                                  String trainingInput, double missingShare) {
     }
 
     /** A key of the file: its default (null when required) and what it means, for the documentation. */
@@ -72,6 +88,7 @@ public record PipelineConf(String file, Map<String, String> values, String input
             new Key("model.momentum", "" + Optimizer.DEFAULT_MOMENTUM, "Nesterov momentum"),
             new Key("model.seed", "" + TrainingSettings.DEFAULT_SEED, "seed of weights, dropout masks and shuffles"),
             new Key("model.tied", "" + Architecture.DEFAULT_TIED, "tie the central weights of the two directions"),
+            new Key("model.scale", Scaling.DEFAULT, "input scaling fitted on the training rows: standard or none (--scale)"),
             new Key("spark.master", "", "Spark master; empty: the submission's, else local[*]"),
             new Key("spark.workers", "0", "parallel model replicas; 0: one per executor"),
             new Key("spark.averaging-frequency", "" + SparkTrainingOptions.DEFAULT_AVERAGING_FREQUENCY,
@@ -84,13 +101,25 @@ public record PipelineConf(String file, Map<String, String> values, String input
             new Key("rank.k", "1000", "targets kept per anchor"),
             new Key("eval.qrels", null, "relevance judgments, anchor<TAB>target<TAB>relevance"),
             new Key("eval.k", "10", "cut-off of P@k and nDCG@k"),
+            new Key("eval.labels", "", "compare: relevance = same label instead of eval.qrels: a tab-separated file "
+                    + "of segment ids and labels; every segment then ranks every other, and rank.anchors is optional "
+                    + "(default: every labelled segment)"),
+            new Key("eval.label-id-column", "1", "compare: column of the segment id in eval.labels, from 1"),
+            new Key("eval.label-column", "0", "compare: column of the label in eval.labels, from 1; 0 for the last"),
             new Key("output.root", null, "the directory under which each run gets its dated directory"),
             new Key("compare.runs", "3", "compare: trainings of each trained method (seeds model.seed, model.seed + 1, ...)"),
             new Key("compare.modality-dropout", "0.5",
                     "compare: share of the autoencoders' training rows shown with one modality zeroed"),
             new Key("compare.weight-steps", "20", "compare: the linear combination tries weights 0, 1/steps, ..., 1"),
             new Key("compare.mod1-name", "modality 1", "compare: what modality 1 is called in the table and plots"),
-            new Key("compare.mod2-name", "modality 2", "compare: what modality 2 is called in the table and plots"));
+            new Key("compare.mod2-name", "modality 2", "compare: what modality 2 is called in the table and plots"),
+            new Key("compare.training-input", "", "compare: the corpus the models are trained on (same format and "
+                    + "sizes); empty: input.path, which is also the evaluation corpus"),
+            new Key("compare.missing-share", "0", "compare: share of the evaluated segments shown without modality 1, "
+                    + "and another share without modality 2, in [0, 0.5]"));
+
+    /** Required keys that relevance by label ({@code eval.labels}) makes optional. */
+    private static final java.util.Set<String> OPTIONAL_WITH_LABELS = java.util.Set.of("rank.anchors", "eval.qrels");
 
     private static final Map<String, Key> BY_NAME = new LinkedHashMap<>();
 
@@ -110,6 +139,11 @@ public record PipelineConf(String file, Map<String, String> values, String input
                     "compare trains its models for at least 1 epoch, got " + training.epochs());
         }
         return this;
+    }
+
+    /** How a new model scales its inputs ({@code model.scale}, checked when the file was read). */
+    public Scaling scaling() {
+        return Scaling.fromName(values.get("model.scale"));
     }
 
     /** The seed of run {@code run} (0-based) of a comparison's trained methods. */
@@ -160,7 +194,11 @@ public record PipelineConf(String file, Map<String, String> values, String input
             lineOf.put(key, n);
             given.put(key, value);
         }
+        boolean byLabel = !given.getOrDefault("eval.labels", "").isEmpty();
         for (Key k : KEYS) {
+            if (byLabel && OPTIONAL_WITH_LABELS.contains(k.name())) {
+                continue;
+            }
             if (k.required() && (!given.containsKey(k.name()) || given.get(k.name()).isEmpty())) {
                 throw new ConfException(file, lineOf.getOrDefault(k.name(), 0), k.name(),
                         given.containsKey(k.name()) ? "a value is required" : "missing required key");
@@ -247,7 +285,8 @@ public record PipelineConf(String file, Map<String, String> values, String input
 
         String existingFile(String key) {
             String v = string(key);
-            if (v.isEmpty()) {
+            // Null: a required key that relevance by label made optional, not given.
+            if (v == null || v.isEmpty()) {
                 return null;
             }
             if (!exists(key, v) || isDirectory(key, v)) {
@@ -311,6 +350,11 @@ public record PipelineConf(String file, Map<String, String> values, String input
                 throw error("model.momentum", "must be in [0, 1), got " + momentum);
             }
             Architecture architecture = new Architecture(mod1, mod2, hidden, rep, activation, bool("model.tied"), dropout);
+            try {
+                Scaling.fromName(string("model.scale"));
+            } catch (IllegalArgumentException e) {
+                throw error("model.scale", e.getMessage());
+            }
             TrainingSettings training = new TrainingSettings(integer("model.epochs", 0), integer("model.batch", 1),
                     longValue("model.seed"));
             SparkTrainingOptions spark = new SparkTrainingOptions(integer("spark.workers", 0),
@@ -318,7 +362,11 @@ public record PipelineConf(String file, Map<String, String> values, String input
             String master = string("spark.master");
             String candidates = existingFile("rank.candidates");
             boolean allTargets = bool("rank.all-targets");
-            if (allTargets == (candidates != null)) {
+            LabelSettings labels = labels();
+            if (labels != null && candidates != null) {
+                throw error("rank.candidates", "with eval.labels every segment ranks every other: no rank.candidates");
+            }
+            if (labels == null && allTargets == (candidates != null)) {
                 throw error(allTargets ? "rank.all-targets" : "rank.candidates", allTargets
                         ? "rank.candidates and rank.all-targets = true exclude each other: give one"
                         : "give rank.candidates (a judgments file) or rank.all-targets = true");
@@ -327,19 +375,41 @@ public record PipelineConf(String file, Map<String, String> values, String input
             if (modalityDropout < 0 || modalityDropout > 1) {
                 throw error("compare.modality-dropout", "a share of rows in [0, 1], got " + modalityDropout);
             }
+            double missingShare = number("compare.missing-share");
+            if (missingShare < 0 || missingShare > 0.5) {
+                throw error("compare.missing-share", "a share of segments per modality in [0, 0.5], got " + missingShare);
+            }
+            String trainingInput = string("compare.training-input");
+            if (!trainingInput.isEmpty() && !trainingInput.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0)
+                    && !exists("compare.training-input", trainingInput)) {
+                throw error("compare.training-input", "no such file or directory: " + trainingInput);
+            }
             CompareSettings compare = new CompareSettings(integer("compare.runs", 1), modalityDropout,
-                    integer("compare.weight-steps", 1), nonEmpty("compare.mod1-name"), nonEmpty("compare.mod2-name"));
+                    integer("compare.weight-steps", 1), nonEmpty("compare.mod1-name"), nonEmpty("compare.mod2-name"),
+                    trainingInput.isEmpty() ? input : trainingInput, missingShare);
             if (compare.mod1Name().equals(compare.mod2Name())) {
                 throw error("compare.mod2-name", "the two modalities need different names, both are '"
                         + compare.mod1Name() + "'");
             }
             Map<String, String> effective = new LinkedHashMap<>();
-            KEYS.forEach(k -> effective.put(k.name(), string(k.name())));
+            KEYS.forEach(k -> effective.put(k.name(), string(k.name()) == null ? "" : string(k.name())));
             return new PipelineConf(file, effective, input, format, bool("input.ignore-zeroes"), architecture,
                     new Optimizer(lr, momentum), training, master.isEmpty() ? null : master, spark,
                     bool("embed.l2-norm"), bool("embed.crossmodal") ? OutputMode.CROSSMODAL : OutputMode.EMBEDDING,
                     existingFile("rank.anchors"), candidates, integer("rank.k", 1), existingFile("eval.qrels"),
-                    integer("eval.k", 1), string("output.root"), compare, Map.copyOf(lineOf));
+                    integer("eval.k", 1), string("output.root"), compare, Map.copyOf(lineOf), labels);
+        }
+
+        /** {@code eval.labels} and its columns, or null; it excludes {@code eval.qrels}. */
+        private LabelSettings labels() {
+            String file = existingFile("eval.labels");
+            if (file == null) {
+                return null;
+            }
+            if (existingFile("eval.qrels") != null) {
+                throw error("eval.labels", "eval.qrels and eval.labels exclude each other: relevance is judged or by label");
+            }
+            return new LabelSettings(file, integer("eval.label-id-column", 1), integer("eval.label-column", 0));
         }
     }
 }

@@ -81,6 +81,10 @@ public final class PipelineJob {
     }
 
     public Result execute(SparkSession spark) throws Exception {
+        if (conf.labels() != null) {
+            throw new ConfException(conf.file(), conf.lines().getOrDefault("eval.labels", 0), "eval.labels",
+                    "relevance by label is for bidnn compare; the pipeline evaluates with judgments (eval.qrels)");
+        }
         Storage storage = SparkSessions.storage(spark);
         RunDirectory run = RunDirectory.create(storage, conf.outputRoot(), clock);
         String work = run.work();
@@ -99,7 +103,7 @@ public final class PipelineJob {
             stages.run("train", () -> train(spark, model, run));
             stages.run("embed", () -> new EmbedJob(new EmbedOptions(model,
                     conf.input(), conf.inputFormat(), embedding, SegmentFormat.LIBSVM, conf.outputMode(), conf.l2Norm(),
-                    conf.ignoreZeroes(), false, PartitionEmbedder.DEFAULT_BATCH_SIZE, false, null), console).execute(spark));
+                    conf.ignoreZeroes(), false, PartitionEmbedder.DEFAULT_BATCH_SIZE, false), console).execute(spark));
             stages.run("rank", () -> new RankJob(new RankOptions(embedding, SegmentFormat.LIBSVM,
                     conf.anchors(), conf.candidates(), conf.rankK(), rankings, false), console).execute(spark));
             stages.run("evaluate", () -> evaluation[0] = new EvaluateJob(new EvaluateJob.Options(rankings,
@@ -132,7 +136,7 @@ public final class PipelineJob {
     private void train(SparkSession spark, String model, RunDirectory run) throws IOException {
         SparkTrainingJob job = new SparkTrainingJob(conf.input(), conf.inputFormat(), conf.architecture(),
                 conf.optimizer(), conf.training(), conf.sparkOptions(), conf.ignoreZeroes(), model, null,
-                new Checkpoints(run.work(MODEL + ".checkpoints"), 0));
+                new Checkpoints(run.work(MODEL + ".checkpoints"), 0), conf.scaling());
         if (progressBarOut == null || conf.training().epochs() == 0) {
             job.run(spark, console, EpochListener.NONE);
             return;

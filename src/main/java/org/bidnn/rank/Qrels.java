@@ -58,6 +58,28 @@ public final class Qrels {
         return new Qrels(file, byAnchor);
     }
 
+    /**
+     * Judgments made from labels: every labelled segment is an anchor, to which every other segment
+     * with the same label is relevant (1), in the order of {@code labels}. Nothing else is judged.
+     *
+     * @param file where the labels come from, for messages
+     */
+    public static Qrels sameLabel(Map<String, String> labels, String file) {
+        Map<String, java.util.List<String>> byLabel = new LinkedHashMap<>();
+        labels.forEach((id, label) -> byLabel.computeIfAbsent(label, l -> new java.util.ArrayList<>()).add(id));
+        Map<String, Map<String, Integer>> byAnchor = new LinkedHashMap<>();
+        labels.forEach((anchor, label) -> {
+            Map<String, Integer> relevant = new LinkedHashMap<>();
+            for (String other : byLabel.get(label)) {
+                if (!other.equals(anchor)) {
+                    relevant.put(other, 1);
+                }
+            }
+            byAnchor.put(anchor, relevant);
+        });
+        return new Qrels(file, byAnchor);
+    }
+
     public String file() {
         return file;
     }

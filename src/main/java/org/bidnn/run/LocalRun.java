@@ -14,16 +14,21 @@ import org.bidnn.io.Storage;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
+import org.bidnn.model.FeatureScaler;
 import org.bidnn.model.Presence;
-import org.bidnn.model.SegmentTransformer;
+import org.bidnn.model.ScaledSegmentTransformer;
+import org.bidnn.model.TrainedModel;
 import org.bidnn.train.LocalTrainer;
+import org.bidnn.train.ScalingFit;
 import org.bidnn.train.TrainingRows;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The original tool's job on one machine: read a LibSVM file, train (or load) a BiDNN, and write
  * the multimodal embedding or the crossmodal expansion, with the periodic writes, model saves and
- * commands of {@code -w}, {@code -s} and {@code -x}.
+ * commands of {@code -w}, {@code -s} and {@code -x}. A new model's input scaling is fitted on the
+ * training rows; the network trains on scaled rows, and every output is in the input's units
+ * ({@link ScaledSegmentTransformer}).
  */
 public final class LocalRun {
 
@@ -50,28 +55,46 @@ public final class LocalRun {
         List<float[]> rows = segments.stream().map(Segment::values).toList();
         checkTrainingRows(reportAvailability(rows));
 
-        BiDNNNetwork network = startingNetwork();
-        INDArray trainingRows = TrainingRows.select(rows, a.mod1Size(), options.ignoreZeroes());
+        TrainedModel model = startingModel(TrainingRows.select(rows, a.mod1Size(), options.ignoreZeroes()));
+        BiDNNNetwork network = model.network();
+        INDArray trainingRows = scaledTrainingRows(rows, model.scaler());
         console.say(Console.PROGRESS, "Training on %d rows, %d epochs", trainingRows.rows(), options.training().epochs());
-        SegmentTransformer transformer = new SegmentTransformer(network, options.mode(),
+        ScaledSegmentTransformer transformer = new ScaledSegmentTransformer(model, options.mode(),
                 options.l2Normalize(), options.ignoreZeroes());
         new LocalTrainer(options.training()).train(network, trainingRows, (epoch, total, loss, took) -> {
             console.say(Console.PROGRESS, "Epoch %d of %d took %.3fs training loss:\t%.6f",
                     epoch, total, took.toNanos() / 1e9, loss);
             if (options.writeAfter() > 0 && epoch % options.writeAfter() == 0) {
-                publish(network, transformer, segments, pattern -> EpochPlaceholder.forEpoch(pattern, epoch));
+                publish(model, transformer, segments, pattern -> EpochPlaceholder.forEpoch(pattern, epoch));
             }
         });
-        publish(network, transformer, segments, EpochPlaceholder::forFinal);
+        publish(model, transformer, segments, EpochPlaceholder::forFinal);
     }
 
-    private BiDNNNetwork startingNetwork() throws IOException {
+    /** The rows with both modalities (all with -z), in the network's units. */
+    private INDArray scaledTrainingRows(List<float[]> rows, FeatureScaler scaler) {
+        int d1 = options.architecture().mod1Size();
+        List<float[]> scaled = rows.stream().map(r -> scaler.scale(r, d1, options.ignoreZeroes())).toList();
+        return TrainingRows.select(scaled, d1, options.ignoreZeroes());
+    }
+
+    /**
+     * A new model, its scaling fitted on {@code trainingRows} (when there are any: without training
+     * and without rows to fit on, the model has no scaling), or the loaded one with its own scaling.
+     */
+    private TrainedModel startingModel(INDArray trainingRows) throws IOException {
         Architecture wanted = options.architecture();
         if (options.loadModel() == null) {
-            return BiDNNNetwork.create(wanted, options.optimizer(), options.training().seed());
+            BiDNNNetwork network = BiDNNNetwork.create(wanted, options.optimizer(), options.training().seed());
+            boolean nothingToFit = trainingRows.rows() == 0 && options.training().epochs() == 0;
+            FeatureScaler scaler = nothingToFit ? FeatureScaler.NONE : ScalingFit.local(options.scaling(), trainingRows);
+            console.say(Console.PROGRESS, "Input scaling: %s", scaler.method().cliName());
+            return new TrainedModel(network, scaler, null);
         }
         console.say(Console.PROGRESS, "Loading model from %s", options.loadModel());
-        BiDNNNetwork loaded = ModelFile.load(storage, options.loadModel()).network();
+        TrainedModel loadedModel = ModelFile.load(storage, options.loadModel()).model();
+        console.say(Console.PROGRESS, "Input scaling (the model's): %s", loadedModel.scaler().method().cliName());
+        BiDNNNetwork loaded = loadedModel.network();
         Architecture found = loaded.architecture();
         // Dropout is a training setting, not part of what the model is.
         Architecture comparable = new Architecture(found.mod1Size(), found.mod2Size(), found.hiddenSize(),
@@ -80,7 +103,7 @@ public final class LocalRun {
             throw new ModelFile.ModelFileException(options.loadModel(), "the model is "
                     + describe(found) + " but the command line asks for " + describe(wanted));
         }
-        return loaded.withTrainingHyperparameters(options.optimizer(), wanted.dropout());
+        return loadedModel.withNetwork(loaded.withTrainingHyperparameters(options.optimizer(), wanted.dropout()));
     }
 
     private static String describe(Architecture a) {
@@ -89,22 +112,22 @@ public final class LocalRun {
     }
 
     /** Writes the output, saves the model and runs the command, for one epoch or the final one. */
-    private void publish(BiDNNNetwork network, SegmentTransformer transformer, List<Segment> segments,
+    private void publish(TrainedModel model, ScaledSegmentTransformer transformer, List<Segment> segments,
                          java.util.function.UnaryOperator<String> placeholder) throws IOException {
         String output = placeholder.apply(options.output());
         console.say(Console.PROGRESS, "Saving output to %s", output);
         writeOutput(transformer, segments, output);
         if (options.saveModel() != null) {
-            String model = placeholder.apply(options.saveModel());
-            console.say(Console.PROGRESS, "Saving model to %s", model);
-            ModelFile.save(network, storage, model);
+            String modelPath = placeholder.apply(options.saveModel());
+            console.say(Console.PROGRESS, "Saving model to %s", modelPath);
+            ModelFile.save(model, storage, modelPath);
         }
         if (options.execCommand() != null) {
             runCommand(placeholder.apply(options.execCommand()));
         }
     }
 
-    private void writeOutput(SegmentTransformer transformer, List<Segment> segments, String output) throws IOException {
+    private void writeOutput(ScaledSegmentTransformer transformer, List<Segment> segments, String output) throws IOException {
         List<String> ids = new ArrayList<>(segments.size());
         List<float[]> vectors = new ArrayList<>(segments.size());
         for (int from = 0; from < segments.size(); from += WRITE_BATCH) {
@@ -185,6 +208,7 @@ public final class LocalRun {
                 options.optimizer().learningRate(), options.optimizer().momentum());
         console.say(Console.SETTINGS, "Load: %s%nSave: %s%nIgnore zeroes: %s%nDo not tie: %s%nL2 normalizing outputs: %s",
                 options.loadModel(), options.saveModel(), options.ignoreZeroes(), !a.tied(), options.l2Normalize());
+        console.say(Console.SETTINGS, "Scaling: %s", options.loadModel() == null ? options.scaling().cliName() : "the model's");
         console.say(Console.SETTINGS, "Writing every x epochs: %s%nExecuting after writes: %s%nPerforming %s",
                 options.writeAfter() == 0 ? "None" : options.writeAfter(), options.execCommand(),
                 options.mode() == org.bidnn.model.OutputMode.CROSSMODAL ? "crossmodal expansion" : "multimodal embedding");

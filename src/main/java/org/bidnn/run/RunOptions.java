@@ -4,6 +4,7 @@ import org.bidnn.io.BadInputException;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.Optimizer;
 import org.bidnn.model.OutputMode;
+import org.bidnn.model.Scaling;
 import org.bidnn.train.TrainingSettings;
 
 /**
@@ -16,6 +17,7 @@ import org.bidnn.train.TrainingSettings;
  * @param writeAfter write output / save model / run the command every this many epochs, or 0
  * @param execCommand shell command run after each write (may contain {@code %e}), or null
  * @param zeroBased write 0-based feature indices, as the original tool's output
+ * @param scaling how a new model scales its inputs (fitted on the training rows); a loaded model keeps its own
  */
 public record RunOptions(
         String input,
@@ -30,7 +32,8 @@ public record RunOptions(
         boolean ignoreZeroes,
         int writeAfter,
         String execCommand,
-        boolean zeroBased) {
+        boolean zeroBased,
+        Scaling scaling) {
 
     public RunOptions {
         if (writeAfter < 0) {

@@ -7,6 +7,7 @@ import org.bidnn.io.BadInputException;
 import org.bidnn.io.Storage;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
+import org.bidnn.model.TrainedModel;
 
 /**
  * Periodic saves of a model under training, optimiser state included, so that a killed job
@@ -42,12 +43,17 @@ public final class Checkpoints {
 
     /** Saves {@code network} if its epoch count is due; returns the file written, if any. */
     public Optional<String> maybeSave(Storage storage, BiDNNNetwork network) throws IOException {
-        int epoch = network.epochsTrained();
+        return maybeSave(storage, TrainedModel.of(network));
+    }
+
+    /** As {@link #maybeSave(Storage, BiDNNNetwork)}, with the model's scaling, so that a checkpoint is a whole model. */
+    public Optional<String> maybeSave(Storage storage, TrainedModel model) throws IOException {
+        int epoch = model.network().epochsTrained();
         if (every == 0 || epoch % every != 0) {
             return Optional.empty();
         }
         String file = Storage.child(dir, String.format("%s%05d%s", PREFIX, epoch, SUFFIX));
-        ModelFile.save(network, storage, file);
+        ModelFile.save(model, storage, file);
         List<String> all = list(storage, dir);
         for (String old : all.subList(0, Math.max(0, all.size() - KEEP))) {
             storage.delete(old);

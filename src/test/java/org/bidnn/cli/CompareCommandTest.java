@@ -112,4 +112,72 @@ class CompareCommandTest {
                 .startsWith("stage: read\n"));
         assertFalse(Files.exists(root.resolve(runs.get(0)).resolve(CompareJob.REPORT_JSON)));
     }
+
+    /**
+     * Relevance by label: every segment ranks every other, relevant = same label. The raw features'
+     * MAP is the brute-force one, and the weighted BiDNN embedding has its row and its weight.
+     */
+    @Test
+    void labelledDataMakesTheTableWithRelevanceBySameLabel() throws IOException {
+        List<org.bidnn.io.Segment> all = org.bidnn.io.LibSvmReader.read(org.bidnn.io.TestStorage.LOCAL,
+                "data-samples/segments.svm", 200);
+        List<org.bidnn.io.Segment> corpus = all.stream()
+                .filter(x -> org.bidnn.model.Presence.of(x.values(), 100, false) == org.bidnn.model.Presence.BOTH)
+                .limit(150).toList();
+        Path input = dir.resolve("labelled.svm");
+        org.bidnn.io.LibSvmWriter.write(org.bidnn.io.TestStorage.LOCAL, input.toString(),
+                corpus.stream().map(org.bidnn.io.Segment::id).toList(),
+                corpus.stream().map(org.bidnn.io.Segment::values).toList(), false);
+        StringBuilder labels = new StringBuilder();
+        java.util.Map<String, String> labelOf = new java.util.HashMap<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            // Labels that follow the sign of the first text feature, so that text retrieves above chance.
+            String label = (corpus.get(i).values()[0] > 0 ? "pos" : "neg") + (i % 2);
+            labelOf.put(corpus.get(i).id(), label);
+            labels.append(corpus.get(i).id()).append('\t').append(label).append('\n');
+        }
+        Path labelFile = Files.writeString(dir.resolve("labels.tsv"), labels.toString());
+        Path root = dir.resolve("runs");
+        Path conf = SampleConf.write(dir, "input.path", input.toString(), "model.hidden", "16", "model.rep", "8",
+                "model.epochs", "1", "model.batch", "32", "compare.runs", "1", "output.root", root.toString(),
+                "rank.anchors", "", "rank.candidates", "", "eval.qrels", "", "eval.labels", labelFile.toString(),
+                "compare.weight-steps", "4");
+        CliRun.Result r = CliRun.bidnn("compare", "--conf", conf.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Relevance: labels: relevant = same label (" + labelFile
+                + "), every segment ranks every other."), r.out());
+        assertTrue(r.out().matches("(?s).*\\| BiDNN multimodal embedding, weighted \\(text \\+ visual\\) "
+                + "\\(weight [01]\\.\\d\\d / [01]\\.\\d\\d\\) \\| 0\\..*"), r.out());
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(root.resolve(list(root).get(0)).resolve(CompareJob.REPORT_JSON).toFile());
+        assertEquals(150, report.get("anchors").asInt());
+        for (com.fasterxml.jackson.databind.JsonNode m : report.get("methods")) {
+            if (m.get("id").asText().equals("raw-mod1")) {
+                assertEquals(bruteForceMap(corpus, labelOf), m.get("meanAveragePrecision").get("mean").asDouble(), 1e-9);
+            }
+        }
+    }
+
+    /** Each segment ranks every other by the cosine of its text (ties by id), relevant = same label. */
+    private static double bruteForceMap(List<org.bidnn.io.Segment> corpus, java.util.Map<String, String> labelOf) {
+        double sum = 0;
+        for (org.bidnn.io.Segment a : corpus) {
+            float[] q = java.util.Arrays.copyOf(a.values(), 100);
+            List<org.bidnn.io.Segment> others = new java.util.ArrayList<>(corpus.stream().filter(t -> t != a).toList());
+            others.sort(java.util.Comparator.comparingDouble((org.bidnn.io.Segment t) ->
+                    -org.bidnn.rank.BruteForce.cosine(q, java.util.Arrays.copyOf(t.values(), 100)))
+                    .thenComparing(org.bidnn.io.Segment::id));
+            int relevant = (int) others.stream().filter(t -> labelOf.get(t.id()).equals(labelOf.get(a.id()))).count();
+            double ap = 0;
+            int hits = 0;
+            for (int i = 0; i < others.size(); i++) {
+                if (labelOf.get(others.get(i).id()).equals(labelOf.get(a.id()))) {
+                    hits++;
+                    ap += (double) hits / (i + 1);
+                }
+            }
+            sum += relevant == 0 ? 0 : ap / relevant;
+        }
+        return sum / corpus.size();
+    }
 }

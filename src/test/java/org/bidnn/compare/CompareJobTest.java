@@ -30,6 +30,9 @@ import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.Segment;
 import org.bidnn.io.TestStorage;
 import org.bidnn.model.BiDNNNetwork;
+import org.bidnn.model.FeatureScaler;
+import org.bidnn.model.TrainedModel;
+import org.bidnn.train.ScalingFit;
 import org.bidnn.model.Presence;
 import org.bidnn.pipeline.PipelineConf;
 import org.bidnn.pipeline.RunDirectory;
@@ -182,15 +185,21 @@ class CompareJobTest {
         List<float[]> complete = corpus.stream().map(Segment::values)
                 .filter(v -> Presence.of(v, 100, false) == Presence.BOTH).toList();
         BiDNNNetwork network = BiDNNNetwork.create(conf.architecture(), conf.optimizer(), 1234);
+        // The comparison's models learn from rows scaled as the configuration says (by default, standard).
+        FeatureScaler scaler = ScalingFit.local(conf.scaling(), Nd4j.create(complete.toArray(new float[0][])));
         new LocalTrainer(new TrainingSettings(EPOCHS, 64, 1234)).train(network,
-                Nd4j.create(complete.toArray(new float[0][])), EpochListener.NONE);
+                Nd4j.create(scaler.scale(complete.toArray(new float[0][]), 100, false)), EpochListener.NONE);
+        TrainedModel trained = new TrainedModel(network, scaler, null);
         Qrels qrels = Qrels.read(TestStorage.LOCAL, conf.qrels().toString());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         EvaluationSet set = EvaluationSets.collect(sc, sc.parallelize(corpus, 3), conf.input(),
                 AnchorList.read(TestStorage.LOCAL, conf.anchors().toString()), qrels, qrels, 1000, 10).set();
-        Map<Method, Representation> methods = Representations.bidnn(network, false);
+        Map<Method, Representation> methods = Representations.bidnn(trained, false);
+        Representation[] halves = Representations.embeddingHalves(trained, false);
         for (Method m : Method.Family.BIDNN.methods()) {
-            EvaluationSet.Score score = set.score(set.rank(methods.get(m)));
+            EvaluationSet.Score score = set.score(m == Method.BIDNN_EMBEDDING_WEIGHTED
+                    ? WeightSearch.search(set, halves[0], halves[1], conf.compare().weightSteps()).bestRankings()
+                    : set.rank(methods.get(m)));
             assertEquals(result.report().method(m).precisionAtK().perRun()[0], score.precisionAtK(), 1e-12, m.id());
             assertEquals(result.report().method(m).meanAveragePrecision().perRun()[0], score.meanAveragePrecision(),
                     1e-12, m.id());

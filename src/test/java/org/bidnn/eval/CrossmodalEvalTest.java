@@ -144,6 +144,56 @@ class CrossmodalEvalTest {
         float[][] h2 = act.central2().toFloatMatrix();
         assertEquals(bruteForceMap(h1, h2, 4), joint.directions().get(0).meanAveragePrecision(), 1e-6);
         assertEquals(bruteForceMap(h2, h1, 4), joint.directions().get(1).meanAveragePrecision(), 1e-6);
+
+        // Both translations, with a scaled model: in the model's units, the query's [translation | own]
+        // against the item's [own | translation], each half at unit length.
+        org.bidnn.model.FeatureScaler scaler = org.bidnn.train.ScalingFit.local(org.bidnn.model.Scaling.STANDARD,
+                Nd4j.create(segments.stream().map(Segment::values).toArray(float[][]::new)));
+        Path scaledModel = dir.resolve("scaled.bidnn");
+        ModelFile.save(new org.bidnn.model.TrainedModel(network, scaler, null), TestStorage.LOCAL, scaledModel.toString());
+        CrossmodalReport both = evaluate(input, labelFile, 3, scaledModel, CrossmodalEvalJob.Space.BOTH_TRANSLATIONS);
+        float[][] x = scaler.scale(segments.stream().map(Segment::values).toArray(float[][]::new), 8, false);
+        float[][] x1 = new float[x.length][];
+        float[][] x2 = new float[x.length][];
+        float[][] only1 = new float[x.length][];
+        float[][] only2 = new float[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            x1[i] = java.util.Arrays.copyOf(x[i], 8);
+            x2[i] = java.util.Arrays.copyOfRange(x[i], 8, 14);
+            only1[i] = java.util.Arrays.copyOf(x1[i], 14);
+            only2[i] = new float[14];
+            System.arraycopy(x2[i], 0, only2[i], 8, 6);
+        }
+        float[][] o1 = network.infer(Nd4j.create(only1)).translation1to2().toFloatMatrix();
+        float[][] o2 = network.infer(Nd4j.create(only2)).translation2to1().toFloatMatrix();
+        assertEquals(bruteForceMap(halves(o1, x1), halves(x2, o2), 4), both.directions().get(0).meanAveragePrecision(), 1e-6);
+        assertEquals(bruteForceMap(halves(o2, x2), halves(x1, o1), 4), both.directions().get(1).meanAveragePrecision(), 1e-6);
+        assertTrue(Files.readString(dir.resolve("both-translations.json")).contains("\"space\" : \"both-translations\""));
+    }
+
+    /** Rows {@code [a / |a| | b / |b|]}. */
+    private static float[][] halves(float[][] a, float[][] b) {
+        float[][] out = new float[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double na = Math.sqrt(dot(a[i], a[i]));
+            double nb = Math.sqrt(dot(b[i], b[i]));
+            out[i] = new float[a[i].length + b[i].length];
+            for (int j = 0; j < a[i].length; j++) {
+                out[i][j] = (float) (a[i][j] / na);
+            }
+            for (int j = 0; j < b[i].length; j++) {
+                out[i][a[i].length + j] = (float) (b[i][j] / nb);
+            }
+        }
+        return out;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (double) a[i] * b[i];
+        }
+        return s;
     }
 
     /** mAP of ranking {@code items} by cosine to each of {@code queries}; item i has label i % classes. */
@@ -202,35 +252,24 @@ class CrossmodalEvalTest {
 
     /**
      * The Wikipedia set (when ../shared has it): a BiDNN trained for a few epochs on the training
-     * split retrieves the test split's other modality above chance in both directions. The features
-     * are standardised first, with the training split's means and deviations, as
-     * bench/wikipedia-features.py does: their raw scale (histograms summing to 1) is too small for
-     * tanh units to learn from in a few epochs.
+     * split retrieves the test split's other modality above chance in both directions. The model
+     * standardises the features itself (its scaling fitted on the training split): their raw scale
+     * (histograms summing to 1) is too small for tanh units to learn from in a few epochs. The test
+     * split is read as published.
      */
     @Test
     void wikipediaTestSplitAboveChanceInBothDirections() throws Exception {
         assumeTrue(Files.isRegularFile(WIKIPEDIA.resolve("train.svm")) && Files.isRegularFile(WIKIPEDIA.resolve("test.svm")),
                 "the Wikipedia set is not in " + WIKIPEDIA);
         List<Segment> train = LibSvmReader.read(TestStorage.LOCAL, WIKIPEDIA.resolve("train.svm").toString(), 138);
-        List<Segment> test = LibSvmReader.read(TestStorage.LOCAL, WIKIPEDIA.resolve("test.svm").toString(), 138);
-        double[] mean = new double[138];
-        double[] std = new double[138];
-        for (Segment s : train) {
-            for (int j = 0; j < 138; j++) {
-                mean[j] += s.values()[j] / train.size();
-            }
-        }
-        for (Segment s : train) {
-            for (int j = 0; j < 138; j++) {
-                std[j] += Math.pow(s.values()[j] - mean[j], 2) / train.size();
-            }
-        }
-        List<Segment> scaledTrain = standardise(train, mean, std);
-        Path input = dir.resolve("test.svm");
-        LibSvmWriter.write(TestStorage.LOCAL, input.toString(), standardise(test, mean, std), false);
+        org.bidnn.model.FeatureScaler scaler = org.bidnn.train.ScalingFit.local(org.bidnn.model.Scaling.STANDARD,
+                Nd4j.create(train.stream().map(Segment::values).toArray(float[][]::new)));
+        List<Segment> scaledTrain = train.stream().map(s -> new Segment(s.id(), scaler.scale(s.values(), 128, false))).toList();
+        Path input = WIKIPEDIA.resolve("test.svm");
         Path model = dir.resolve("model.bidnn");
-        ModelFile.save(train(scaledTrain, new Architecture(128, 10, 128, 64, ActivationFunction.TANH, true, 0.2), 30, 128), TestStorage.LOCAL,
-                model.toString());
+        ModelFile.save(new org.bidnn.model.TrainedModel(
+                train(scaledTrain, new Architecture(128, 10, 128, 64, ActivationFunction.TANH, true, 0.2), 30, 128), scaler,
+                null), TestStorage.LOCAL, model.toString());
         CrossmodalReport r = evaluate(input, WIKIPEDIA.resolve("test-categories.tsv"), 3, model,
                 CrossmodalEvalJob.Space.TRANSLATION);
         assertEquals(693, r.segments());
@@ -239,17 +278,5 @@ class CrossmodalEvalTest {
             assertTrue(d.chance() > 0.1 && d.chance() < 0.14, d.toString());
             assertTrue(d.meanAveragePrecision() > d.chance() + 0.03, d.toString());
         }
-    }
-
-    private static List<Segment> standardise(List<Segment> rows, double[] mean, double[] std) {
-        List<Segment> out = new ArrayList<>();
-        for (Segment s : rows) {
-            float[] v = new float[138];
-            for (int j = 0; j < 138; j++) {
-                v[j] = std[j] > 0 ? (float) ((s.values()[j] - mean[j]) / Math.sqrt(std[j]) * 0.25) : 0f;
-            }
-            out.add(new Segment(s.id(), v));
-        }
-        return out;
     }
 }

@@ -269,4 +269,40 @@ class BiDNNModelTest {
         }
         return d;
     }
+
+    /**
+     * A model with input scaling and a modality weight: the transform gives what the scaled
+     * transformer gives (crossmodal: the translations in the input's units), and the scaling and
+     * weight survive a save and load; the modalityWeight param overrides the model's.
+     */
+    @Test
+    void theTransformAppliesTheModelsScalingAndWeight() throws IOException {
+        float[][] rows = segments.stream().map(Segment::values).toArray(float[][]::new);
+        org.bidnn.model.FeatureScaler scaler = org.bidnn.train.ScalingFit.local(org.bidnn.model.Scaling.STANDARD,
+                Nd4j.create(rows));
+        org.bidnn.model.TrainedModel trained = new org.bidnn.model.TrainedModel(network, scaler, 0.3);
+        BiDNNModel model = new BiDNNModel("scaled", trained).setMode("crossmodal");
+        assertEquals("standard", model.getScaling());
+        assertSameRows(byId(new org.bidnn.model.ScaledSegmentTransformer(trained, OutputMode.CROSSMODAL, false, false)
+                .transform(rows)), MlData.byId(model.transform(samples), "embedding"), 1e-6f);
+
+        String path = dir.resolve("scaled-model").toString();
+        new BiDNNModel("scaled", trained).write().save(path);
+        BiDNNModel loaded = BiDNNModel.load(path);
+        assertEquals(0.3, loaded.trainedModel().modalityWeight());
+        assertArrayEquals(scaler.statistics().mean(), loaded.trainedModel().scaler().statistics().mean(), 0);
+        assertSameRows(byId(new org.bidnn.model.ScaledSegmentTransformer(trained, OutputMode.EMBEDDING, false, false)
+                .transform(rows)), MlData.byId(loaded.transform(samples), "embedding"), 1e-6f);
+        assertSameRows(byId(new org.bidnn.model.ScaledSegmentTransformer(trained.withModalityWeight(0.9),
+                OutputMode.EMBEDDING, false, false).transform(rows)),
+                MlData.byId(loaded.setModalityWeight(0.9).transform(samples), "embedding"), 1e-6f);
+    }
+
+    private static Map<String, float[]> byId(float[][] out) {
+        Map<String, float[]> byId = new HashMap<>();
+        for (int i = 0; i < out.length; i++) {
+            byId.put(segments.get(i).id(), out[i]);
+        }
+        return byId;
+    }
 }

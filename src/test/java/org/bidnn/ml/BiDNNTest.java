@@ -29,7 +29,11 @@ import org.bidnn.model.Optimizer;
 import org.bidnn.spark.SparkSessions;
 import org.bidnn.train.EpochListener;
 import org.bidnn.train.LocalTrainer;
+import org.bidnn.train.ScalingFit;
 import org.bidnn.train.TrainingRows;
+import org.bidnn.model.FeatureScaler;
+import org.bidnn.model.Scaling;
+import org.nd4j.linalg.factory.Nd4j;
 import org.bidnn.train.TrainingSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,7 +93,9 @@ class BiDNNTest {
         assertFalse(b.getIgnoreZeroes());
         assertEquals(1024, b.getInferenceBatchSize());
         assertFalse(b.isDefined(b.mod1Size()), "the sizes have no default");
-        assertEquals(22, b.params().length, "Spark finds every parameter");
+        assertEquals("standard", b.getScaling());
+        assertFalse(b.isDefined(b.modalityWeight()), "the modality weight has no default");
+        assertEquals(24, b.params().length, "Spark finds every parameter");
     }
 
     @Test
@@ -173,7 +179,11 @@ class BiDNNTest {
         assertEquals(architecture, joint.network().architecture());
         assertEquals(2, joint.network().epochsTrained());
         BiDNNNetwork local = BiDNNNetwork.create(architecture, Optimizer.DEFAULT, 7);
-        INDArray complete = TrainingRows.select(segments.stream().map(Segment::values).toList(), D1, false);
+        INDArray raw = TrainingRows.select(segments.stream().map(Segment::values).toList(), D1, false);
+        // The estimator scales its training rows (default scaling) with statistics from MLlib's Summarizer;
+        // the local ones from ND4J must be the same for the two trainings to agree.
+        FeatureScaler scaler = ScalingFit.local(Scaling.STANDARD, raw);
+        INDArray complete = Nd4j.create(scaler.scale(raw.toFloatMatrix(), D1, false));
         new LocalTrainer(new TrainingSettings(2, 64, 7)).train(local, complete, EpochListener.NONE);
 
         assertTrue(local.network().params().equalsWithEps(joint.network().network().params(), 1e-6),

@@ -208,4 +208,36 @@ class PipelineConfTest {
         assertTrue(drawn.contains("4/4"), drawn);
         assertTrue(drawn.contains("loss 0.123456"), drawn);
     }
+
+    /** Relevance by label: eval.qrels and rank.anchors become optional, and the two relevances exclude each other. */
+    @Test
+    void labelsReplaceJudgmentsForCompare() throws IOException {
+        Path labels = Files.writeString(dir.resolve("labels.tsv"), "a\tx\n");
+        List<String> lines = new ArrayList<>(Files.readAllLines(SAMPLE).stream()
+                .filter(l -> !l.matches("\\s*(rank\\.anchors|rank\\.candidates|eval\\.qrels)\\s*=.*")).toList());
+        lines.add("eval.labels = " + labels);
+        lines.add("eval.label-column = 2");
+        lines.add("compare.missing-share = 0.2");
+        Path file = dir.resolve("labels.conf");
+        Files.write(file, lines);
+        PipelineConf conf = PipelineConf.read(TestStorage.LOCAL, file.toString());
+        assertEquals(new PipelineConf.LabelSettings(labels.toString(), 1, 2), conf.labels());
+        assertEquals(null, conf.anchors());
+        assertEquals(null, conf.qrels());
+        assertEquals(0.2, conf.compare().missingShare());
+        assertEquals(conf.input(), conf.compare().trainingInput(), "the models train on the input by default");
+        assertEquals(org.bidnn.model.Scaling.STANDARD, conf.scaling());
+
+        lines.add("eval.qrels = data-samples/hyperlinking/qrels.tsv");
+        ConfException both = error(lines);
+        assertEquals("eval.labels", both.key());
+        assertTrue(both.getMessage().endsWith("eval.labels: eval.qrels and eval.labels exclude each other: relevance "
+                + "is judged or by label"), both.getMessage());
+        lines.remove(lines.size() - 1);
+        lines.add("compare.missing-share = 0.7");
+        lines.remove("compare.missing-share = 0.2");
+        assertEquals("compare.missing-share", error(lines).key());
+        ConfException scale = error(sampleWith("model.scale", "minmax"));
+        assertEquals("model.scale", scale.key());
+    }
 }
