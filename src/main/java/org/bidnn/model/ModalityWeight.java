@@ -1,5 +1,7 @@
 package org.bidnn.model;
 
+import org.bidnn.io.BadInputException;
+
 /**
  * The weight of the two modalities in the multimodal embedding. Unweighted, the embedding concatenates
  * the two central layers as they are, so the one with the larger norm dominates the cosine. Weighted by
@@ -17,7 +19,7 @@ public final class ModalityWeight {
     /** @throws IllegalArgumentException if {@code weight} is neither null nor in [0, 1] */
     public static void check(Double weight) {
         if (weight != null && !(weight >= 0 && weight <= 1)) {
-            throw new IllegalArgumentException("the modality weight must be in [0, 1], got " + weight);
+            throw new BadInputException("the modality weight must be in [0, 1], got " + weight);
         }
     }
 

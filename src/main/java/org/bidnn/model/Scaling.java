@@ -2,6 +2,7 @@ package org.bidnn.model;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.bidnn.io.BadInputException;
 
 /**
  * How a model scales its input features before the network sees them ({@code --scale}); the
@@ -39,7 +40,7 @@ public enum Scaling {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown scaling '" + name + "' (expected one of "
+        throw new BadInputException("unknown scaling '" + name + "' (expected one of "
                 + Arrays.stream(values()).map(Scaling::cliName).toList() + ")");
     }
 }

@@ -60,8 +60,8 @@ public final class ScalingFit {
 
     private static void requireRows(long count) {
         if (count == 0) {
-            throw new IllegalArgumentException("no training rows (rows with both modalities) to fit the feature "
-                    + "scaling on: give some, or --scale none");
+            throw new TooFewTrainingRowsException("only 0 training rows (rows with both modalities) to fit the "
+                    + "feature scaling on: give some, or --scale none");
         }
     }
 }

@@ -61,7 +61,11 @@ public record SparkTrainingJob(String input, SegmentFormat inputFormat, Architec
         JavaRDD<float[]> raw = TrainingRows.select(segments.map(Segment::values), architecture.mod1Size(), ignoreZeroes);
         TrainedModel trained = started;
         if (resume == null) {
-            trained = new TrainedModel(network, fitScaling(spark, raw), null);
+            try {
+                trained = new TrainedModel(network, fitScaling(spark, raw), null);
+            } catch (TooFewTrainingRowsException e) {
+                throw new BadInputException(input + ": " + e.getMessage(), e);
+            }
             console.say(Console.PROGRESS, "Input scaling: %s", trained.scaler().method().cliName());
         }
         FeatureScaler scaler = trained.scaler();

@@ -57,7 +57,7 @@ class ScalingFitTest {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ScalingFit.spark(Scaling.STANDARD, spark, sc.parallelize(List.<float[]>of(), 2)));
-        assertEquals("no training rows (rows with both modalities) to fit the feature scaling on: give some, or "
+        assertEquals("only 0 training rows (rows with both modalities) to fit the feature scaling on: give some, or "
                 + "--scale none", e.getMessage());
     }
 }
