@@ -166,7 +166,9 @@ class StandaloneJobIT {
                 DeployMode.CLIENT), JOB_TIMEOUT);
         for (String changed : List.of("segments-00.svm", "segments-01.svm")) {
             Path file = corpus.resolve(changed);
-            Files.write(file, Files.readAllLines(file).stream().map(l -> l + " 200:0.5").toList());
+            // The last value of every line changes (a new index could repeat one the line has).
+            Files.write(file, Files.readAllLines(file).stream()
+                    .map(l -> l.substring(0, l.lastIndexOf(':') + 1) + "0.123457").toList());
         }
 
         Path embedding = work.resolve("embedding");
