@@ -2,8 +2,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.bidnn.io.LibSvmReader;
-import org.bidnn.io.Segment;
+import org.bidnn.io.LibSvmLineParser;
+import org.bidnn.io.SparseRow;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
@@ -23,9 +23,15 @@ public class EmbedRate {
         int d2 = Integer.parseInt(args[2]);
         Architecture a = new Architecture(d1, d2, Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                 ActivationFunction.TANH, true, 0.2);
+        // Line by line with the parser every build has, so that one source times builds whose
+        // file readers differ (the sample data is 1-based).
         List<float[]> rows = new ArrayList<>();
-        for (Segment s : LibSvmReader.read(Path.of(args[0]), d1 + d2)) {
-            rows.add(s.values());
+        long number = 0;
+        for (String line : Files.readAllLines(Path.of(args[0]))) {
+            SparseRow row = LibSvmLineParser.parse(line, ++number, args[0], d1 + d2, false);
+            if (row != null) {
+                rows.add(row.toSegment(d1 + d2).values());
+            }
         }
         SegmentTransformer transformer = new SegmentTransformer(BiDNNNetwork.create(a, Optimizer.DEFAULT, 1),
                 OutputMode.EMBEDDING, false, false);

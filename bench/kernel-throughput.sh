@@ -37,8 +37,11 @@ run_problem() { # rep name mod1 mod2 hdn rep epochs
   local r=$1 name=$2 d1=$3 d2=$4 hdn=$5 rep=$6 e=$7
   for b in $builds; do
     local label=${b%%=*} dir=${b#*=}
-    "$dir/bin/bidnn" run -v 2 -e "$e" "bench/out/$name/segments.svm" "$work/out.svm" "$d1" "$d2" "$hdn" "$rep" \
-        2> "$work/$label-$name.log"
+    # The same problem as numpy's for every build: unscaled inputs where a build scales by default.
+    local scale=()
+    if "$dir/bin/bidnn" run --help 2>&1 | grep -q -- '--scale'; then scale=(--scale none); fi
+    "$dir/bin/bidnn" run -v 2 -e "$e" "${scale[@]}" "bench/out/$name/segments.svm" "$work/out.svm" "$d1" "$d2" \
+        "$hdn" "$rep" 2> "$work/$label-$name.log"
     echo "$r train $name $label $(epoch_median "$work/$label-$name.log")" >> "$log"
   done
   python3 bench/numpy_bidnn.py "bench/out/$name/segments.svm" "$d1" "$d2" "$hdn" "$rep" "$e" > "$work/numpy-$name.log"
