@@ -131,10 +131,8 @@ class StandaloneJobIT {
     void embeddingSurvivesAKilledExecutor() throws Exception {
         Path work = Files.createDirectories(dir.resolve("kill-embed"));
         Path corpus = BidnnJobs.replicatedCorpus(work.resolve("corpus"), 4);
-        // A wide untrained model and one segment per batch: tasks that last long enough to be hit.
-        Path model = work.resolve("wide.bidnn");
-        ModelFile.save(BiDNNNetwork.create(new Architecture(100, 100, 1024, BidnnJobs.EMBEDDING_SIZE,
-                ActivationFunction.fromName("tanh"), true, 0.2), Optimizer.DEFAULT, 42), TestStorage.LOCAL, model.toString());
+        // One segment per batch with a wide model: tasks that last long enough to be hit.
+        Path model = wideModel(work);
         Path embedding = work.resolve("embedding");
         Submission s = cluster.submit(BidnnJobs.embed(model, corpus, embedding, "-b", "1"), DeployMode.CLIENT);
 
@@ -158,9 +156,7 @@ class StandaloneJobIT {
     void incrementalEmbeddingSurvivesAKilledExecutor() throws Exception {
         Path work = Files.createDirectories(dir.resolve("kill-incremental"));
         Path corpus = BidnnJobs.replicatedCorpus(work.resolve("corpus"), 4);
-        Path model = work.resolve("wide.bidnn");
-        ModelFile.save(BiDNNNetwork.create(new Architecture(100, 100, 1024, BidnnJobs.EMBEDDING_SIZE,
-                ActivationFunction.fromName("tanh"), true, 0.2), Optimizer.DEFAULT, 42), TestStorage.LOCAL, model.toString());
+        Path model = wideModel(work);
         Path night1 = work.resolve("night1");
         cluster.assertSucceeded(cluster.submit(BidnnJobs.embed(model, corpus, night1, "--incremental", "none"),
                 DeployMode.CLIENT), JOB_TIMEOUT);
@@ -185,6 +181,14 @@ class StandaloneJobIT {
         String summary = Files.readString(embedding.resolve("_bidnn/summary.json"));
         assertTrue(summary.contains("\"embedded\" : 4000") && summary.contains("\"carriedOver\" : 4000"), summary);
         assertNoTemporaryLeft(work);
+    }
+
+    /** A wide untrained model (1024 hidden units): inference slow enough for a task to be killed in it. */
+    private static Path wideModel(Path work) throws IOException {
+        Path model = work.resolve("wide.bidnn");
+        ModelFile.save(BiDNNNetwork.create(new Architecture(100, 100, 1024, BidnnJobs.EMBEDDING_SIZE,
+                ActivationFunction.fromName("tanh"), true, 0.2), Optimizer.DEFAULT, 42), TestStorage.LOCAL, model.toString());
+        return model;
     }
 
     private static final Pattern TASK_LINE = Pattern.compile("(Running|Finished) task (\\S+ in stage \\S+) \\(TID (\\d+)\\)");
