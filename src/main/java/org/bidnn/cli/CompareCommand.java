@@ -2,10 +2,10 @@ package org.bidnn.cli;
 
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.bidnn.compare.CompareJob;
-import org.bidnn.compare.CompareTable;
-import org.bidnn.pipeline.PipelineConf;
-import org.bidnn.run.Console;
+import org.bidnn.jobs.Console;
+import org.bidnn.jobs.compare.CompareJob;
+import org.bidnn.jobs.compare.CompareTable;
+import org.bidnn.jobs.pipeline.PipelineConf;
 import org.bidnn.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

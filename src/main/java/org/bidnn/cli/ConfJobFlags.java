@@ -2,8 +2,8 @@ package org.bidnn.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import org.bidnn.pipeline.PipelineConf;
-import org.bidnn.run.Console;
+import org.bidnn.jobs.Console;
+import org.bidnn.jobs.pipeline.PipelineConf;
 import org.bidnn.spark.SparkSessions;
 import picocli.CommandLine.Option;
 

@@ -2,10 +2,10 @@ package org.bidnn.cli;
 
 import java.util.concurrent.Callable;
 import org.bidnn.embed.PartitionEmbedder;
-import org.bidnn.eval.CrossmodalEvalJob;
 import org.bidnn.eval.CrossmodalReport;
 import org.bidnn.io.spark.SegmentFormat;
-import org.bidnn.run.Console;
+import org.bidnn.jobs.Console;
+import org.bidnn.jobs.CrossmodalEvalJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,11 +2,11 @@ package org.bidnn.cli;
 
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.bidnn.embed.EmbedJob;
-import org.bidnn.embed.EmbedOptions;
 import org.bidnn.embed.PartitionEmbedder;
 import org.bidnn.io.spark.SegmentFormat;
-import org.bidnn.run.Console;
+import org.bidnn.jobs.Console;
+import org.bidnn.jobs.EmbedJob;
+import org.bidnn.jobs.EmbedOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,9 +2,9 @@ package org.bidnn.cli;
 
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.bidnn.eval.EvaluateJob;
 import org.bidnn.eval.EvaluationReport;
-import org.bidnn.run.Console;
+import org.bidnn.jobs.Console;
+import org.bidnn.jobs.EvaluateJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,14 +3,14 @@ package org.bidnn.cli;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.bidnn.eval.EvaluateJob;
-import org.bidnn.pipeline.PipelineConf;
-import org.bidnn.pipeline.PipelineJob;
-import org.bidnn.run.Console;
+import org.bidnn.jobs.Console;
+import org.bidnn.jobs.EvaluateJob;
+import org.bidnn.jobs.pipeline.PipelineConf;
+import org.bidnn.jobs.pipeline.PipelineJob;
 import org.bidnn.spark.SparkSessions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code bidnn pipeline}: train, embed, rank, evaluate and report from one job configuration file. */

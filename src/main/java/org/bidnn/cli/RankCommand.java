@@ -2,9 +2,9 @@ package org.bidnn.cli;
 
 import java.util.concurrent.Callable;
 import org.bidnn.io.spark.SegmentFormat;
-import org.bidnn.rank.RankJob;
-import org.bidnn.rank.RankOptions;
-import org.bidnn.run.Console;
+import org.bidnn.jobs.Console;
+import org.bidnn.jobs.RankJob;
+import org.bidnn.jobs.RankOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,10 +1,10 @@
 package org.bidnn.cli;
 
 import java.util.concurrent.Callable;
+import org.bidnn.jobs.Console;
+import org.bidnn.jobs.LocalRun;
+import org.bidnn.jobs.RunOptions;
 import org.bidnn.model.Architecture;
-import org.bidnn.run.Console;
-import org.bidnn.run.LocalRun;
-import org.bidnn.run.RunOptions;
 import org.bidnn.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,10 +2,10 @@ package org.bidnn.cli;
 
 import java.util.concurrent.Callable;
 import org.bidnn.io.spark.SegmentFormat;
-import org.bidnn.run.Console;
+import org.bidnn.jobs.Console;
+import org.bidnn.jobs.SparkTrainingJob;
 import org.bidnn.spark.SparkSessions;
 import org.bidnn.train.Checkpoints;
-import org.bidnn.train.SparkTrainingJob;
 import org.bidnn.train.SparkTrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -11,17 +11,17 @@ import java.util.HexFormat;
  * 64-bit hash: a collision would silently keep a stale embedding, and hashing is a small cost
  * beside the network's products.
  */
-final class ContentHash {
+public final class ContentHash {
 
     private ContentHash() {
     }
 
-    static String of(byte[] bytes) {
+    public static String of(byte[] bytes) {
         return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
     /** The hash of a segment's values: their exact float bits, in order (so 0.0 and -0.0 differ, as their embeddings may). */
-    static String ofValues(float[] values) {
+    public static String ofValues(float[] values) {
         ByteBuffer bits = ByteBuffer.allocate(Float.BYTES * values.length);
         for (float v : values) {
             bits.putInt(Float.floatToRawIntBits(v));

@@ -29,24 +29,24 @@ import scala.Tuple2;
  * run and the segment's hash is unchanged, and only if the previous output holds it; everything
  * else is embedded again. Deleted segments are not in the input, so they are not in the output.
  */
-final class IncrementalPlan {
+public final class IncrementalPlan {
 
-    static final String STATE_DIR = "_bidnn";
-    static final String SUMMARY = "summary.json";
-    static final String HASHES = "hashes";
+    public static final String STATE_DIR = "_bidnn";
+    public static final String SUMMARY = "summary.json";
+    public static final String HASHES = "hashes";
 
     /** An input segment with the hash of its features. */
-    record Hashed(String id, String hash, Segment segment) implements Serializable {
+    public record Hashed(String id, String hash, Segment segment) implements Serializable {
     }
 
     private static final StructType HASH_SCHEMA = new StructType()
             .add("id", DataTypes.StringType, false)
             .add("hash", DataTypes.StringType, false);
 
-    final JavaRDD<Segment> toEmbed;
-    final JavaRDD<Segment> carriedOver;
-    final long deleted;
-    final String fullEmbeddingBecause;
+    public final JavaRDD<Segment> toEmbed;
+    public final JavaRDD<Segment> carriedOver;
+    public final long deleted;
+    public final String fullEmbeddingBecause;
 
     private IncrementalPlan(JavaRDD<Segment> toEmbed, JavaRDD<Segment> carriedOver, long deleted, String because) {
         this.toEmbed = toEmbed;
@@ -55,16 +55,16 @@ final class IncrementalPlan {
         this.fullEmbeddingBecause = because;
     }
 
-    static String summaryFile(String output) {
+    public static String summaryFile(String output) {
         return Storage.child(Storage.child(output, STATE_DIR), SUMMARY);
     }
 
-    static String hashesDir(String output) {
+    public static String hashesDir(String output) {
         return Storage.child(Storage.child(output, STATE_DIR), HASHES);
     }
 
     /** The input with the hash of each segment's features. */
-    static JavaRDD<Hashed> hash(JavaRDD<Segment> input) {
+    public static JavaRDD<Hashed> hash(JavaRDD<Segment> input) {
         return input.map(s -> new Hashed(s.id(), ContentHash.ofValues(s.values()), s));
     }
 
@@ -74,7 +74,7 @@ final class IncrementalPlan {
      * @param settings       this run's settings key
      * @param previousFormat the format of the previous output, this run's
      */
-    static IncrementalPlan of(SparkSession spark, Storage storage, JavaRDD<Hashed> input, String previous,
+    public static IncrementalPlan of(SparkSession spark, Storage storage, JavaRDD<Hashed> input, String previous,
                               String modelHash, String settings, SegmentFormat previousFormat) throws IOException {
         String because = reasonToEmbedAll(storage, previous, modelHash, settings);
         if (because != null) {
@@ -123,7 +123,7 @@ final class IncrementalPlan {
     }
 
     /** Writes the hashes of every segment of this run's output into its state folder. */
-    static void writeHashes(SparkSession spark, JavaRDD<Hashed> input, String output) {
+    public static void writeHashes(SparkSession spark, JavaRDD<Hashed> input, String output) {
         JavaRDD<Row> rows = input.map(h -> RowFactory.create(h.id(), h.hash()));
         Dataset<Row> hashes = spark.createDataFrame(rows, HASH_SCHEMA);
         hashes.write().parquet(hashesDir(output));

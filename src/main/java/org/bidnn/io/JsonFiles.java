@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 
 /**
- * The project's JSON reports and state files: indented, one trailing newline, written atomically
+ * The project's one way to write and read JSON (reports, state files, model metadata): indented, one trailing newline, written atomically
  * through {@link Storage}; read leniently (unknown fields ignored), so that an older program
  * reads what a newer one wrote.
  */
@@ -33,6 +33,16 @@ public final class JsonFiles {
         } catch (IOException e) {
             throw new InputFileException(file, 0, null, "not a readable " + type.getSimpleName(), e.getMessage(), e);
         }
+    }
+
+    /** {@code value} as the bytes of a file, for a JSON entry inside another format (a model's zip). */
+    public static byte[] bytes(Object value) throws IOException {
+        return JSON.writeValueAsBytes(value);
+    }
+
+    /** The value of the JSON in {@code bytes}; unknown fields are ignored. */
+    public static <T> T fromBytes(byte[] bytes, Class<T> type) throws IOException {
+        return JSON.readValue(bytes, type);
     }
 
     /** {@code value} on one line, for logs. */

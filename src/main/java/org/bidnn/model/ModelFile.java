@@ -1,8 +1,5 @@
 package org.bidnn.model;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +10,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.bidnn.io.InputFileException;
+import org.bidnn.io.JsonFiles;
 import org.bidnn.io.Storage;
 import org.bidnn.io.StorageException;
 import org.deeplearning4j.util.ModelSerializer;
@@ -39,10 +37,6 @@ public final class ModelFile {
     static final String METADATA_ENTRY = "bidnn-model.json";
     static final String NETWORK_ENTRY = "network.zip";
     private static final String PRODUCER = "bidnn-spark " + version();
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private ModelFile() {
     }
@@ -99,7 +93,7 @@ public final class ModelFile {
         ModelSerializer.writeModel(network.network(), dl4j, withOptimizerState);
         ZipOutputStream zip = new ZipOutputStream(out);
         zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
-        zip.write(JSON.writeValueAsBytes(metadata));
+        zip.write(JsonFiles.bytes(metadata));
         zip.closeEntry();
         zip.putNextEntry(new ZipEntry(NETWORK_ENTRY));
         dl4j.writeTo(zip);
@@ -155,7 +149,7 @@ public final class ModelFile {
         try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (METADATA_ENTRY.equals(e.getName())) {
-                    metadata = JSON.readValue(zip.readAllBytes(), ModelMetadata.class);
+                    metadata = JsonFiles.fromBytes(zip.readAllBytes(), ModelMetadata.class);
                 } else if (NETWORK_ENTRY.equals(e.getName()) && withNetwork) {
                     networkBytes = zip.readAllBytes();
                 }

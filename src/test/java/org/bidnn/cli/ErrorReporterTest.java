@@ -11,8 +11,8 @@ import java.nio.file.FileAlreadyExistsException;
 import org.bidnn.io.BadInputException;
 import org.bidnn.io.InputFileException;
 import org.bidnn.io.StorageException;
+import org.bidnn.jobs.pipeline.SampleConf;
 import org.bidnn.model.ModelFile;
-import org.bidnn.pipeline.SampleConf;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

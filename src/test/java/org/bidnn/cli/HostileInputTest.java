@@ -340,7 +340,7 @@ class HostileInputTest {
     @Test
     void aConfigurationWithAnUnknownMissingOrRepeatedKeyIsNamedWithItsLine() throws IOException {
         Path root = dir.resolve("runs");
-        List<String> sample = Files.readAllLines(org.bidnn.pipeline.SampleConf.SAMPLE).stream()
+        List<String> sample = Files.readAllLines(org.bidnn.jobs.pipeline.SampleConf.SAMPLE).stream()
                 .map(l -> l.startsWith("output.root") ? "output.root = " + root : l).toList();
         int modelHidden = sample.indexOf("model.hidden = 128") + 1;
 

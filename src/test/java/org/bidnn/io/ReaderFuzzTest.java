@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import org.bidnn.pipeline.SampleConf;
+import org.bidnn.jobs.pipeline.SampleConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,7 +100,7 @@ class ReaderFuzzTest {
         byte[] valid = Files.readAllBytes(SampleConf.SAMPLE);
         fuzz(valid, 7, file -> {
             try {
-                org.bidnn.pipeline.PipelineConf.read(TestStorage.LOCAL, file.toString());
+                org.bidnn.jobs.pipeline.PipelineConf.read(TestStorage.LOCAL, file.toString());
             } catch (StorageException e) {
                 throw new BadInputException(e.getMessage(), e);
             }
