@@ -13,13 +13,14 @@ import org.apache.spark.sql.SparkSession;
 import org.bidnn.jobs.RunDirectory;
 import org.bidnn.jobs.compare.CompareJob;
 import org.bidnn.jobs.pipeline.SampleConf;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bidnn compare --conf FILE} as a user types it. */
+@ExtendWith(SharedSpark.class)
 class CompareCommandTest {
 
     private static SparkSession spark;
@@ -29,12 +30,7 @@ class CompareCommandTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSessions.getOrCreate("CompareCommandTest", "local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = SharedSpark.session();
     }
 
     private static List<String> list(Path folder) throws IOException {

@@ -18,17 +18,18 @@ import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.Optimizer;
-import org.bidnn.spark.SparkSessions;
+import org.bidnn.testing.SharedSpark;
 import org.bidnn.train.EpochListener;
 import org.bidnn.train.LocalTrainer;
 import org.bidnn.train.TrainingRows;
 import org.bidnn.train.TrainingSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bidnn crossmodal-eval} as a user types it, on a small labelled set with a model trained here. */
+@ExtendWith(SharedSpark.class)
 class CrossmodalEvalCommandTest {
 
     private static SparkSession spark;
@@ -44,7 +45,7 @@ class CrossmodalEvalCommandTest {
 
     @BeforeAll
     static void start() throws IOException {
-        spark = SparkSessions.getOrCreate("CrossmodalEvalCommandTest", "local[2]");
+        spark = SharedSpark.session();
         // Three classes of 20; a segment's two modalities are its class's centre in each plus noise.
         java.util.Random random = new java.util.Random(4);
         float[][] centres = new float[3][10];
@@ -72,11 +73,6 @@ class CrossmodalEvalCommandTest {
                 TrainingRows.select(segments.stream().map(Segment::values).toList(), 6, false), EpochListener.NONE);
         model = shared.resolve("model.bidnn");
         ModelFile.save(network, TestStorage.LOCAL, model.toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     @Test

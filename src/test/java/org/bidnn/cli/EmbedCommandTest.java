@@ -26,13 +26,14 @@ import org.bidnn.model.ModelFile;
 import org.bidnn.model.Optimizer;
 import org.bidnn.model.OutputMode;
 import org.bidnn.model.SegmentTransformer;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bidnn embed} as a user types it, in this JVM's Spark session. */
+@ExtendWith(SharedSpark.class)
 class EmbedCommandTest {
 
     private static final Path SAMPLES = Path.of("data-samples/segments.svm");
@@ -51,20 +52,13 @@ class EmbedCommandTest {
 
     @BeforeAll
     static void start() throws IOException {
-        spark = SparkSessions.getOrCreate("EmbedCommandTest", "local[2]");
+        spark = SharedSpark.session();
         network = BiDNNNetwork.create(new Architecture(100, 100, 48, REPSIZE, ActivationFunction.TANH, true, 0.2),
                 Optimizer.DEFAULT, 21);
         model = shared.resolve("model.bidnn");
         ModelFile.save(network, TestStorage.LOCAL, model.toString());
         samples = LibSvmReader.read(TestStorage.LOCAL, SAMPLES.toString(), 200);
     }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
-
 
     private static String[] embed(String... args) {
         List<String> all = new ArrayList<>(List.of("embed", "--model", model.toString()));

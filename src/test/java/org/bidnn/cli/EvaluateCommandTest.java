@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.bidnn.cli.CliRun.Result;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bidnn evaluate} as a user types it. */
+@ExtendWith(SharedSpark.class)
 class EvaluateCommandTest {
 
     private static SparkSession spark;
@@ -26,12 +27,7 @@ class EvaluateCommandTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSessions.getOrCreate("EvaluateCommandTest", "local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = SharedSpark.session();
     }
 
     private Path rankings() throws IOException {

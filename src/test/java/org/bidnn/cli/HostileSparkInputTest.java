@@ -23,11 +23,11 @@ import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.Optimizer;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * found on an executor: each case is one line naming the file (and the line where there is one),
  * exit 1, no stack trace, and no output directory, not even a temporary one.
  */
+@ExtendWith(SharedSpark.class)
 class HostileSparkInputTest {
 
     private static SparkSession spark;
@@ -52,15 +53,10 @@ class HostileSparkInputTest {
 
     @BeforeAll
     static void start() throws IOException {
-        spark = SparkSessions.getOrCreate("HostileSparkInputTest", "local[2]");
+        spark = SharedSpark.session();
         model = shared.resolve("model.bidnn");
         ModelFile.save(BiDNNNetwork.create(new Architecture(2, 2, 4, 2, ActivationFunction.TANH, true, 0), Optimizer.DEFAULT, 1),
                 TestStorage.LOCAL, model.toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     private Path svm(String name, String content) throws IOException {

@@ -21,10 +21,10 @@ import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.Optimizer;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the output is always the whole corpus and equals a full embedding, and a new model or new
  * settings embed everything again.
  */
+@ExtendWith(SharedSpark.class)
 class IncrementalEmbedTest {
 
     private static final Path SAMPLES = Path.of("data-samples/segments.svm");
@@ -43,12 +44,7 @@ class IncrementalEmbedTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSessions.getOrCreate("IncrementalEmbedTest", "local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = SharedSpark.session();
     }
 
     private Path model(String name, long seed) throws IOException {

@@ -19,13 +19,14 @@ import org.apache.spark.sql.SparkSession;
 import org.bidnn.jobs.RunDirectory;
 import org.bidnn.jobs.pipeline.PipelineJob;
 import org.bidnn.jobs.pipeline.SampleConf;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bidnn pipeline --conf FILE} as a user types it, on the shipped sample configuration. */
+@ExtendWith(SharedSpark.class)
 class PipelineCommandTest {
 
     private static final Path SAMPLE = Path.of("conf/pipeline-sample.conf");
@@ -38,12 +39,7 @@ class PipelineCommandTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSessions.getOrCreate("PipelineCommandTest", "local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = SharedSpark.session();
     }
 
     /** The sample configuration with some keys replaced (or added), written to the test's folder. */

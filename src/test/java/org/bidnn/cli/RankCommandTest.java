@@ -15,13 +15,14 @@ import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.Optimizer;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bidnn rank} (and {@code evaluate} after it) as a user types them, on the sample hyperlinking set. */
+@ExtendWith(SharedSpark.class)
 class RankCommandTest {
 
     private static final Path SET = Path.of("data-samples/hyperlinking");
@@ -36,15 +37,8 @@ class RankCommandTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSessions.getOrCreate("RankCommandTest", "local[2]");
+        spark = SharedSpark.session();
     }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
-
 
     @Test
     void ranksEveryTargetOfTheSampleSetThenEvaluates() throws IOException {

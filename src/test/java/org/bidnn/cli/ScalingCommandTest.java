@@ -22,13 +22,14 @@ import org.bidnn.model.OutputMode;
 import org.bidnn.model.Presence;
 import org.bidnn.model.SegmentTransformer;
 import org.bidnn.model.TrainedModel;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --scale} as a user types it: the statistics in the model, the translations of {@code -c} in the input's units. */
+@ExtendWith(SharedSpark.class)
 class ScalingCommandTest {
 
     private static final Path SAMPLES = Path.of("data-samples/segments.svm");
@@ -42,13 +43,8 @@ class ScalingCommandTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSessions.getOrCreate("ScalingCommandTest", "local[2]");
+        spark = SharedSpark.session();
         samples = LibSvmReader.read(TestStorage.LOCAL, SAMPLES.toString(), 2 * D);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     @Test

@@ -11,13 +11,14 @@ import org.apache.spark.sql.SparkSession;
 import org.bidnn.io.TestStorage;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.ModelMetadata;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bidnn train} as a user types it. */
+@ExtendWith(SharedSpark.class)
 class TrainCommandTest {
 
     private static final String SAMPLES = Path.of(System.getProperty("user.dir"), "data-samples", "segments.svm").toString();
@@ -28,14 +29,8 @@ class TrainCommandTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSessions.getOrCreate("TrainCommandTest", "local[2]");
+        spark = SharedSpark.session();
     }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
 
     @Test
     void trainsWithCheckpointsAndSavesAModelThatRunCanUse() throws IOException {

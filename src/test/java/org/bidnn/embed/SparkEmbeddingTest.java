@@ -29,10 +29,11 @@ import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.Optimizer;
 import org.bidnn.model.OutputMode;
 import org.bidnn.model.SegmentTransformer;
-import org.bidnn.spark.SparkSessions;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -41,6 +42,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The embedding computed on Spark is the local one, row for row: same ids, same vectors, every row
  * exactly once, whatever the partitions and batches.
  */
+@ExtendWith(SharedSpark.class)
 class SparkEmbeddingTest {
 
     private static final Path SAMPLES = Path.of("data-samples/segments.svm");
@@ -63,7 +65,7 @@ class SparkEmbeddingTest {
 
     @BeforeAll
     static void start() throws IOException {
-        spark = SparkSessions.getOrCreate("SparkEmbeddingTest", "local[2]");
+        spark = SharedSpark.session();
         sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         network = BiDNNNetwork.create(new Architecture(D1, D2, 48, 24, ActivationFunction.TANH, true, 0.2),
                 Optimizer.DEFAULT, 11);
@@ -79,7 +81,6 @@ class SparkEmbeddingTest {
     @AfterAll
     static void stop() {
         model.destroy();
-        spark.stop();
     }
 
     /** The local result for every sample, by id. */

@@ -29,18 +29,19 @@ import org.bidnn.model.ModelFile;
 import org.bidnn.model.Optimizer;
 import org.bidnn.model.layer.BiDNNLayer;
 import org.bidnn.rank.BruteForce;
-import org.bidnn.spark.SparkSessions;
+import org.bidnn.testing.SharedSpark;
 import org.bidnn.train.EpochListener;
 import org.bidnn.train.LocalTrainer;
 import org.bidnn.train.TrainingRows;
 import org.bidnn.train.TrainingSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Crossmodal retrieval: a model trained here on labelled data retrieves far above chance. */
+@ExtendWith(SharedSpark.class)
 class CrossmodalEvalTest {
 
     static final Path WIKIPEDIA = Path.of(System.getProperty("user.dir")).resolveSibling("shared")
@@ -53,12 +54,7 @@ class CrossmodalEvalTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSessions.getOrCreate("CrossmodalEvalTest", "local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = SharedSpark.session();
     }
 
     private static final Console QUIET = new Console(0, new PrintWriter(new StringWriter()));
@@ -220,7 +216,6 @@ class CrossmodalEvalTest {
         }
         return sum / queries.length;
     }
-
 
     @Test
     void everySegmentNeedsALabel() throws Exception {

@@ -26,13 +26,14 @@ import org.bidnn.jobs.EvaluateJob;
 import org.bidnn.jobs.RankJob;
 import org.bidnn.jobs.RankOptions;
 import org.bidnn.rank.Qrels;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** P@k, MAP and nDCG@k: known answers computed by hand, and agreement with Spark's RankingMetrics. */
+@ExtendWith(SharedSpark.class)
 class EvaluationTest {
 
     private static SparkSession spark;
@@ -43,13 +44,8 @@ class EvaluationTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSessions.getOrCreate("EvaluationTest", "local[2]");
+        spark = SharedSpark.session();
         sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     private static final Console QUIET = new Console(0, new PrintWriter(new StringWriter()));

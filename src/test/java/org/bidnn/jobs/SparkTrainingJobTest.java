@@ -15,17 +15,18 @@ import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.Optimizer;
-import org.bidnn.spark.SparkSessions;
+import org.bidnn.testing.SharedSpark;
 import org.bidnn.train.Checkpoints;
 import org.bidnn.train.SparkTrainingOptions;
 import org.bidnn.train.TrainingSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code bidnn train}'s job on the sample corpus: checkpoints, and resuming a killed job. */
+@ExtendWith(SharedSpark.class)
 class SparkTrainingJobTest {
 
     private static final String SAMPLES = Path.of(System.getProperty("user.dir"), "data-samples", "segments.svm").toString();
@@ -37,12 +38,7 @@ class SparkTrainingJobTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSessions.getOrCreate("SparkTrainingJobTest", "local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = SharedSpark.session();
     }
 
     private SparkTrainingJob job(int epochs, Path model, Path resume, Checkpoints checkpoints) {

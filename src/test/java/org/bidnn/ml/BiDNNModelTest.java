@@ -38,10 +38,10 @@ import org.bidnn.model.ModelFile;
 import org.bidnn.model.Optimizer;
 import org.bidnn.model.OutputMode;
 import org.bidnn.model.SegmentTransformer;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -50,6 +50,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The transformer: its output is {@link SegmentTransformer}'s, row for row, whatever the layout,
  * mode and partitions; it saves and loads, alone and in a pipeline; it wraps model files.
  */
+@ExtendWith(SharedSpark.class)
 class BiDNNModelTest {
 
     /** A row's result may differ in the last bits with the batch it was computed in (see SparkEmbeddingTest). */
@@ -65,7 +66,7 @@ class BiDNNModelTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSessions.getOrCreate("BiDNNModelTest", "local[2]");
+        spark = SharedSpark.session();
         network = BiDNNNetwork.create(new Architecture(D1, D2, 48, 24, ActivationFunction.TANH, true, 0.2),
                 Optimizer.DEFAULT, 11);
         // A few steps, so that the weights are not just their initialisation.
@@ -75,11 +76,6 @@ class BiDNNModelTest {
         }
         segments = MlData.segments();
         samples = MlData.frame(spark, segments, 3).cache();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     /** What {@code bidnn run} and {@code bidnn embed} compute for every sample, by id. */

@@ -25,23 +25,24 @@ import org.bidnn.io.Segment;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
+import org.bidnn.model.FeatureScaler;
 import org.bidnn.model.Optimizer;
-import org.bidnn.spark.SparkSessions;
+import org.bidnn.model.Scaling;
+import org.bidnn.testing.SharedSpark;
 import org.bidnn.train.EpochListener;
 import org.bidnn.train.LocalTrainer;
 import org.bidnn.train.ScalingFit;
 import org.bidnn.train.TrainingRows;
-import org.bidnn.model.FeatureScaler;
-import org.bidnn.model.Scaling;
-import org.nd4j.linalg.factory.Nd4j;
 import org.bidnn.train.TrainingSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The estimator: schema checks, both input layouts, the Spark trainer's result, persistence. */
+@ExtendWith(SharedSpark.class)
 class BiDNNTest {
 
     private static SparkSession spark;
@@ -53,14 +54,9 @@ class BiDNNTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSessions.getOrCreate("BiDNNTest", "local[2]");
+        spark = SharedSpark.session();
         segments = MlData.segments();
         samples = MlData.frame(spark, segments, 3).cache();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     /** A small, quickly trained BiDNN on the samples. */

@@ -14,12 +14,13 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.bidnn.io.Segment;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The distributed top-k: known answers, ties, candidates, and brute force on random vectors. */
+@ExtendWith(SharedSpark.class)
 class CosineRankerTest {
 
     private static SparkSession spark;
@@ -27,13 +28,8 @@ class CosineRankerTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSessions.getOrCreate("CosineRankerTest", "local[2]");
+        spark = SharedSpark.session();
         sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     private static Segment s(String id, float... values) {

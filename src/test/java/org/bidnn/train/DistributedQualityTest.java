@@ -23,10 +23,10 @@ import org.bidnn.model.OutputMode;
 import org.bidnn.model.SegmentTransformer;
 import org.bidnn.rank.AnchorList;
 import org.bidnn.rank.Qrels;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -34,6 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * (its relevance judgments): a model trained E epochs by two averaging workers ranks the anchors'
  * targets as well as the model {@code bidnn run} trains in E epochs.
  */
+@ExtendWith(SharedSpark.class)
 class DistributedQualityTest {
 
     private static final Path SET = Path.of(System.getProperty("user.dir"), "data-samples", "hyperlinking");
@@ -46,7 +47,7 @@ class DistributedQualityTest {
 
     @BeforeAll
     static void start() throws IOException {
-        spark = SparkSessions.getOrCreate("DistributedQualityTest", "local[2]");
+        spark = SharedSpark.session();
         sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String input = SET.resolve("segments.svm").toString();
         JavaRDD<Segment> corpus = SegmentReaders.read(spark, input, SegmentFormat.LIBSVM, 100, 100).cache();
@@ -55,11 +56,6 @@ class DistributedQualityTest {
                 qrels, qrels, 1000, 10).set();
         assertNotNull(set);
         rows = TrainingRows.select(corpus.map(Segment::values), 100, false).cache();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     private static EvaluationSet.Score embeddingScore(BiDNNNetwork network) {

@@ -11,25 +11,21 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.bidnn.model.FeatureScaler;
 import org.bidnn.model.Scaling;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** The scaling statistics from MLlib's Summarizer on Spark are those of the local fit. */
+@ExtendWith(SharedSpark.class)
 class ScalingFitTest {
 
     private static SparkSession spark;
 
     @BeforeAll
     static void start() {
-        spark = SparkSessions.getOrCreate("ScalingFitTest", "local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = SharedSpark.session();
     }
 
     @Test

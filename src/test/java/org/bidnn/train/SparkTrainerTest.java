@@ -18,14 +18,15 @@ import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.Optimizer;
 import org.bidnn.model.Presence;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+@ExtendWith(SharedSpark.class)
 class SparkTrainerTest {
 
     private static final Path SAMPLES = Path.of(System.getProperty("user.dir"), "data-samples");
@@ -35,7 +36,7 @@ class SparkTrainerTest {
 
     @BeforeAll
     static void start() throws IOException {
-        spark = SparkSessions.getOrCreate("SparkTrainerTest", "local[2]");
+        spark = SharedSpark.session();
         sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<Segment> segments = LibSvmReader.read(TestStorage.LOCAL, SAMPLES.resolve("segments.svm").toString(), 200);
         complete = new ArrayList<>();
@@ -44,11 +45,6 @@ class SparkTrainerTest {
                 complete.add(segments.get(i).values());
             }
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     private static BiDNNNetwork newNetwork() {

@@ -18,27 +18,23 @@ import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.stat.correlation.Covariance;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.spark.sql.SparkSession;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Spark's PCA through {@link PrincipalComponents}: the projections are the principal component
  * scores of the data, as computed by hand from its covariance matrix.
  */
+@ExtendWith(SharedSpark.class)
 class PrincipalComponentsTest {
 
     private static SparkSession spark;
 
     @BeforeAll
     static void start() {
-        spark = SparkSessions.getOrCreate("PrincipalComponentsTest", "local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = SharedSpark.session();
     }
 
     /** A step of 1/4096: sums of such values and small integers are exact in float, so a translation loses nothing. */

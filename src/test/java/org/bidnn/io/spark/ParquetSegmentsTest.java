@@ -25,13 +25,14 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bidnn.io.InputFileException;
 import org.bidnn.io.Segment;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Segments in Parquet through Spark's reader and writer, as Spark ML vectors. */
+@ExtendWith(SharedSpark.class)
 class ParquetSegmentsTest {
 
     private static SparkSession spark;
@@ -48,13 +49,8 @@ class ParquetSegmentsTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSessions.getOrCreate("ParquetSegmentsTest", "local[2]");
+        spark = SharedSpark.session();
         sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
     }
 
     private static List<Segment> sorted(List<Segment> segments) {

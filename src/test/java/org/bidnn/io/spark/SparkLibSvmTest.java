@@ -20,13 +20,14 @@ import org.bidnn.io.InputFileException;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.Segment;
 import org.bidnn.io.TestStorage;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** LibSVM read and written with Spark: the same rows as the local reader, errors with file and line. */
+@ExtendWith(SharedSpark.class)
 class SparkLibSvmTest {
 
     private static final Path SAMPLES = Path.of("data-samples/segments.svm");
@@ -40,13 +41,8 @@ class SparkLibSvmTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSessions.getOrCreate("SparkLibSvmTest", "local[2]");
+        spark = SharedSpark.session();
         sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
     }
 
     private Path file(String name, String content) throws IOException {

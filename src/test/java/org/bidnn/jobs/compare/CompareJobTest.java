@@ -40,14 +40,14 @@ import org.bidnn.model.TrainedModel;
 import org.bidnn.rank.AnchorList;
 import org.bidnn.rank.BruteForce;
 import org.bidnn.rank.Qrels;
-import org.bidnn.spark.SparkSessions;
+import org.bidnn.testing.SharedSpark;
 import org.bidnn.train.EpochListener;
 import org.bidnn.train.LocalTrainer;
 import org.bidnn.train.ScalingFit;
 import org.bidnn.train.TrainingSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -55,6 +55,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code bidnn compare} on the sample hyperlinking set with a small, briefly trained model: the
  * table's figures are checked against independent computations, not against themselves.
  */
+@ExtendWith(SharedSpark.class)
 class CompareJobTest {
 
     private static final int EPOCHS = 4;
@@ -70,18 +71,13 @@ class CompareJobTest {
 
     @BeforeAll
     static void runOnce() throws Exception {
-        spark = SparkSessions.getOrCreate("CompareJobTest", "local[2]");
+        spark = SharedSpark.session();
         conf = PipelineConf.read(TestStorage.LOCAL, String.valueOf(SampleConf.write(dir, "model.hidden", "32", "model.rep", "16", "model.epochs",
                 "" + EPOCHS, "model.batch", "64", "compare.runs", "2", "compare.weight-steps", "10",
                 "output.root", dir.resolve("runs").toString())));
         StringWriter messages = new StringWriter();
         result = new CompareJob(conf, new Console(2, new PrintWriter(messages)), Clock.systemDefaultZone()).execute(spark);
         log = messages.toString();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     private static List<Segment> corpus() {
@@ -144,7 +140,6 @@ class CompareJobTest {
             assertEquals(ap / anchors.size(), got.meanAveragePrecision().mean(), 1e-6, m.id());
         }
     }
-
 
     @Test
     void theBestLinearCombinationIsAtLeastAsGoodAsEitherModality() {
