@@ -20,7 +20,8 @@ import java.util.Properties;
  * @param inputs the training data's paths (for the estimator, Spark's best-effort list of the data
  *               set's files; empty for data made in memory)
  * @param trainingRows the rows trained on (those with both modalities, every row with ignoreZeroes);
- *                     absent when training did not read them (no epoch to train)
+ *                     absent when training did not read them (no epoch to train), and in the checkpoints
+ *                     written during training
  * @param batchSize rows per optimiser step
  * @param workers model replicas trained in parallel as asked (0: one per executor); absent for {@code run}
  * @param averagingFrequency minibatches between parameter averagings; absent for {@code run}

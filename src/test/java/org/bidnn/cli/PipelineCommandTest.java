@@ -16,6 +16,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.bidnn.io.TestStorage;
+import org.bidnn.model.ModelFile;
+import org.bidnn.model.Provenance;
 import org.bidnn.pipeline.PipelineJob;
 import org.bidnn.pipeline.RunDirectory;
 import org.bidnn.pipeline.SampleConf;
@@ -77,6 +80,13 @@ class PipelineCommandTest {
                 list(run));
         assertEquals(Files.readString(conf), Files.readString(run.resolve(PipelineJob.CONF)));
         assertTrue(list(run.resolve(PipelineJob.EMBEDDING)).contains("_SUCCESS"));
+        Provenance provenance = ModelFile.readMetadata(TestStorage.LOCAL, run.resolve(PipelineJob.MODEL).toString())
+                .provenance();
+        assertEquals("pipeline", provenance.command());
+        assertEquals(1, provenance.arguments().size());
+        assertTrue(provenance.arguments().get(0).endsWith(conf.getFileName().toString()), provenance.toString());
+        assertEquals(1, provenance.inputs().size());
+        assertTrue(provenance.trainingRows() > 0, provenance.toString());
         assertEquals(30 * 1, Files.readAllLines(run.resolve(PipelineJob.RANKINGS)).stream()
                 .filter(l -> l.split("\t")[1].equals("1")).count(), "one ranking per anchor");
 
