@@ -1,11 +1,13 @@
 package org.bidnn.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.bidnn.jobs.Console;
 import org.bidnn.jobs.LocalRun;
 import org.bidnn.jobs.RunOptions;
 import org.bidnn.model.Architecture;
 import org.bidnn.spark.SparkSessions;
+import org.bidnn.train.TrainingProvenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,7 +79,8 @@ public final class RunCommand implements Callable<Integer> {
                 flags.training(flags.batchSize), loadModel, saveModel,
                 outputFlags.mode(), outputFlags.l2Norm, flags.ignoreZeroes, writeAfter,
                 execCommand, zeroBased, flags.scaling());
-        new LocalRun(options, SparkSessions.storageWithoutSession(), console).execute();
+        new LocalRun(options, SparkSessions.storageWithoutSession(), console).execute(TrainingProvenance.local("run",
+                CommandArguments.of(spec), List.of(input), options.training(), loadModel));
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package org.bidnn.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.jobs.Console;
@@ -7,6 +8,8 @@ import org.bidnn.jobs.SparkTrainingJob;
 import org.bidnn.spark.SparkSessions;
 import org.bidnn.train.Checkpoints;
 import org.bidnn.train.SparkTrainingOptions;
+import org.bidnn.train.EpochListener;
+import org.bidnn.train.TrainingProvenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,7 +92,9 @@ public final class TrainCommand implements Callable<Integer> {
                 new Checkpoints(checkpoints, checkpointEvery), flags.scaling());
         // Not stopped here: the JVM's shutdown hook stops it, and under spark-submit or in a test the
         // session belongs to whoever started it.
-        job.run(SparkSessions.getOrCreate("bidnn train", master), console);
+        job.run(SparkSessions.getOrCreate("bidnn train", master), console, EpochListener.NONE,
+                TrainingProvenance.spark("train", CommandArguments.of(spec), List.of(input), job.settings(),
+                        job.sparkOptions(), resume));
         return 0;
     }
 }

@@ -17,6 +17,7 @@ import org.bidnn.model.FeatureScaler;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.ModelResume;
 import org.bidnn.model.Presence;
+import org.bidnn.model.Provenance;
 import org.bidnn.model.ScaledSegmentTransformer;
 import org.bidnn.model.TrainedModel;
 import org.bidnn.train.LocalTrainer;
@@ -49,6 +50,11 @@ public final class LocalRun {
 
     /** Runs the job; every file it writes appears whole or not at all. */
     public void execute() throws IOException, InterruptedException {
+        execute(null);
+    }
+
+    /** As {@link #execute()}, recording {@code provenance} (with the number of training rows) in the saved models. */
+    public void execute(Provenance provenance) throws IOException, InterruptedException {
         Architecture a = options.architecture();
         printSettings();
         checkOutputs();
@@ -56,7 +62,10 @@ public final class LocalRun {
         List<float[]> rows = segments.stream().map(Segment::values).toList();
         checkTrainingRows(reportAvailability(rows));
 
-        TrainedModel model = startingModel(TrainingRows.select(rows, a.mod1Size(), options.ignoreZeroes()));
+        INDArray selected = TrainingRows.select(rows, a.mod1Size(), options.ignoreZeroes());
+        TrainedModel started = startingModel(selected);
+        TrainedModel model = provenance == null ? started
+                : started.withProvenance(provenance.withTrainingRows(selected.rows()));
         BiDNNNetwork network = model.network();
         INDArray trainingRows = scaledTrainingRows(rows, model.scaler());
         console.say(Console.PROGRESS, "Training on %d rows, %d epochs", trainingRows.rows(), options.training().epochs());

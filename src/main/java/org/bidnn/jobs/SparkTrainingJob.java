@@ -15,6 +15,7 @@ import org.bidnn.model.FeatureScaler;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.ModelResume;
 import org.bidnn.model.Optimizer;
+import org.bidnn.model.Provenance;
 import org.bidnn.model.Scaling;
 import org.bidnn.model.TrainedModel;
 import org.bidnn.spark.SparkSessions;
@@ -59,6 +60,15 @@ public record SparkTrainingJob(String input, SegmentFormat inputFormat, Architec
      * epoch (after the console's line and the checkpoint), e.g. for a progress bar.
      */
     public void run(SparkSession spark, Console console, EpochListener progress) throws IOException {
+        run(spark, console, progress, null);
+    }
+
+    /**
+     * As {@link #run(SparkSession, Console, EpochListener)}, recording {@code provenance} (with the
+     * number of training rows) in the model file; null records none.
+     */
+    public void run(SparkSession spark, Console console, EpochListener progress, Provenance provenance)
+            throws IOException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Storage storage = SparkSessions.storage(spark);
         TrainedModel started = startingModel(storage, console);
@@ -80,12 +90,13 @@ public record SparkTrainingJob(String input, SegmentFormat inputFormat, Architec
         int d1 = architecture.mod1Size();
         boolean all = ignoreZeroes;
         JavaRDD<float[]> rows = raw.map(v -> scaler.scale(v, d1, all));
-        TrainedModel result = trained;
+        TrainedModel result = provenance == null ? trained : trained.withProvenance(provenance);
         console.say(Console.PROGRESS, "Training on %s: %d epochs to go (%d done) on %s",
                 input, remaining, network.epochsTrained(), spark.sparkContext().master());
         TrainingSettings toGo = new TrainingSettings(remaining, settings.batchSize(), settings.seed());
+        long trainingRows;
         try {
-            new SparkTrainer(toGo, sparkOptions).train(sc, network, rows, (epoch, total, loss, took) -> {
+            trainingRows = new SparkTrainer(toGo, sparkOptions).train(sc, network, rows, (epoch, total, loss, took) -> {
                 console.say(Console.PROGRESS, "Epoch %d of %d took %.3fs training loss:\t%.6f",
                         network.epochsTrained(), settings.epochs(), took.toNanos() / 1e9, loss);
                 checkpoints.maybeSave(storage, result).ifPresent(p -> console.say(Console.PROGRESS, "Checkpoint %s", p));
@@ -101,7 +112,8 @@ public record SparkTrainingJob(String input, SegmentFormat inputFormat, Architec
             Exception cause = TaskFailures.unwrap(e);
             throw cause instanceof RuntimeException r ? r : new IllegalStateException("training failed: " + e, e);
         }
-        ModelFile.save(result, storage, model);
+        ModelFile.save(provenance == null ? result : result.withProvenance(provenance.withTrainingRows(trainingRows)),
+                storage, model);
         console.say(Console.PROGRESS, "Saved model to %s", model);
     }
 

@@ -2,11 +2,10 @@ package org.bidnn.ml;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
+import java.util.Arrays;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.util.DefaultParamsReadable;
+import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
@@ -17,13 +16,11 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.bidnn.io.spark.VectorColumns;
 import org.bidnn.model.Architecture;
-import org.bidnn.model.BiDNNNetwork;
-import org.bidnn.model.FeatureScaler;
-import org.bidnn.model.Scaling;
+import org.bidnn.model.Provenance;
 import org.bidnn.model.TrainedModel;
-import org.bidnn.train.ScalingFit;
+import org.bidnn.train.SparkModelTraining;
 import org.bidnn.train.SparkTrainer;
-import org.bidnn.train.TrainingRows;
+import org.bidnn.train.TrainingProvenance;
 import org.bidnn.train.TrainingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +34,13 @@ import org.slf4j.LoggerFactory;
  * first, as a LibSVM line), or one vector column per modality ({@code mod1Col} and {@code mod2Col}).
  * A null vector is a missing modality, as an all-zero one. The parameters are those of
  * {@link BiDNNParams}; {@code mod1Size}, {@code mod2Size}, {@code hiddenSize} and
- * {@code embeddingSize} must be set.
+ * {@code embeddingSize} must be set. {@code maxIter}, {@code stepSize} and {@code blockSize} are Spark's
+ * names of the epochs, the learning rate and the inference batch: {@link #setEpochs},
+ * {@link #setLearningRate} and {@link #setInferenceBatchSize} set them too.
  *
  * <p>The input scaling ({@code scaling}) is fitted on the training rows with MLlib's {@code Summarizer}
- * and kept in the model, which applies it to every row it transforms.
+ * and kept in the model, which applies it to every row it transforms. The model's file records its
+ * provenance: the data set's files, the training rows and settings, the library versions.
  *
  * <p>With {@code workers} = 1, the network is exactly the one {@code bidnn run} (the local
  * trainer) trains on the same rows in the same order with the same settings.
@@ -50,12 +50,9 @@ public final class BiDNN extends Estimator<BiDNNModel> implements BiDNNParams, D
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(BiDNN.class);
 
-    /** The companion that reads saved estimators (Spark's default parameter reader). */
-    private static final DefaultParamsReadable<BiDNN> READABLE = new DefaultParamsReadable<>() {
-    };
-
     private final String uid;
-    private final Declared declared;
+    private final ModelParamObjects modelParams;
+    private final TrainingParamObjects trainingParams;
 
     public BiDNN() {
         this(Identifiable.randomUID("bidnn"));
@@ -64,7 +61,8 @@ public final class BiDNN extends Estimator<BiDNNModel> implements BiDNNParams, D
     /** For Spark, which copies and reads stages by uid. */
     public BiDNN(String uid) {
         this.uid = uid;
-        this.declared = new Declared(this);
+        this.modelParams = new ModelParamObjects(this);
+        this.trainingParams = new TrainingParamObjects(this);
     }
 
     @Override
@@ -73,9 +71,16 @@ public final class BiDNN extends Estimator<BiDNNModel> implements BiDNNParams, D
     }
 
     @Override
-    public Declared declared() {
-        return declared;
+    public ModelParamObjects modelParamObjects() {
+        return modelParams;
     }
+
+    @Override
+    public TrainingParamObjects trainingParamObjects() {
+        return trainingParams;
+    }
+
+    // --- The network ------------------------------------------------------------------------
 
     public BiDNN setMod1Size(int value) {
         set(mod1Size(), value);
@@ -107,14 +112,21 @@ public final class BiDNN extends Estimator<BiDNNModel> implements BiDNNParams, D
         return this;
     }
 
+    // --- Training ---------------------------------------------------------------------------
+
     public BiDNN setDropout(double value) {
         set(dropout(), value);
         return this;
     }
 
-    public BiDNN setEpochs(int value) {
-        set(epochs(), value);
+    public BiDNN setMaxIter(int value) {
+        set(maxIter(), value);
         return this;
+    }
+
+    /** Sets {@code maxIter}, Spark's name of the epochs to train. */
+    public BiDNN setEpochs(int value) {
+        return setMaxIter(value);
     }
 
     public BiDNN setBatchSize(int value) {
@@ -122,9 +134,14 @@ public final class BiDNN extends Estimator<BiDNNModel> implements BiDNNParams, D
         return this;
     }
 
-    public BiDNN setLearningRate(double value) {
-        set(learningRate(), value);
+    public BiDNN setStepSize(double value) {
+        set(stepSize(), value);
         return this;
+    }
+
+    /** Sets {@code stepSize}, Spark's name of the learning rate. */
+    public BiDNN setLearningRate(double value) {
+        return setStepSize(value);
     }
 
     public BiDNN setMomentum(double value) {
@@ -146,6 +163,13 @@ public final class BiDNN extends Estimator<BiDNNModel> implements BiDNNParams, D
         set(averagingFrequency(), value);
         return this;
     }
+
+    public BiDNN setScaling(String value) {
+        set(scaling(), value);
+        return this;
+    }
+
+    // --- Columns and output, passed on to the model -----------------------------------------
 
     public BiDNN setFeaturesCol(String value) {
         set(featuresCol(), value);
@@ -182,19 +206,19 @@ public final class BiDNN extends Estimator<BiDNNModel> implements BiDNNParams, D
         return this;
     }
 
-    public BiDNN setScaling(String value) {
-        set(scaling(), value);
-        return this;
-    }
-
     public BiDNN setModalityWeight(double value) {
         set(modalityWeight(), value);
         return this;
     }
 
-    public BiDNN setInferenceBatchSize(int value) {
-        set(inferenceBatchSize(), value);
+    public BiDNN setBlockSize(int value) {
+        set(blockSize(), value);
         return this;
+    }
+
+    /** Sets {@code blockSize}, Spark's name of the rows per inference batch. */
+    public BiDNN setInferenceBatchSize(int value) {
+        return setBlockSize(value);
     }
 
     @Override
@@ -203,6 +227,7 @@ public final class BiDNN extends Estimator<BiDNNModel> implements BiDNNParams, D
         return validateAndTransformSchema(schema, a.mod1Size(), a.mod2Size());
     }
 
+    /** Checks the schema, trains ({@link SparkModelTraining}), and gives the model this estimator's parameters. */
     @Override
     public BiDNNModel fit(Dataset<?> dataset) {
         transformSchema(dataset.schema(), true);
@@ -213,24 +238,21 @@ public final class BiDNN extends Estimator<BiDNNModel> implements BiDNNParams, D
         Dataset<Row> selected = dataset.select(columns.columns().stream()
                 .map(c -> functions.col("`" + c.replace("`", "``") + "`")).toArray(Column[]::new));
         InputRows inputs = InputRows.of(columns, selected.schema());
-        JavaRDD<float[]> raw = TrainingRows.select(selected.javaRDD().map(inputs::values),
-                architecture.mod1Size(), getIgnoreZeroes());
-        BiDNNNetwork network = BiDNNNetwork.create(architecture, optimizer(), settings.seed());
-        FeatureScaler scaler = ScalingFit.spark(Scaling.fromName(getScaling()), dataset.sparkSession(), raw);
-        int d1 = architecture.mod1Size();
-        boolean all = getIgnoreZeroes();
-        JavaRDD<float[]> rows = raw.map(v -> scaler.scale(v, d1, all));
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
+        Provenance provenance = TrainingProvenance.spark(Provenance.SPARK_ML, null,
+                Arrays.asList(dataset.inputFiles()), settings, sparkTrainingOptions(), null);
         LOG.info("{}: training {} for {} epochs", uid, architecture, settings.epochs());
+        TrainedModel trained;
         try {
-            new SparkTrainer(settings, sparkTrainingOptions()).train(sc, network, rows, (epoch, total, loss, took) ->
-                    LOG.info("{}: epoch {} of {} took {}s training loss: {}", uid, epoch, total,
-                            took.toMillis() / 1e3, loss));
+            trained = new SparkModelTraining(architecture, optimizer(), settings, sparkTrainingOptions(),
+                    scalingMethod(), getIgnoreZeroes()).train(dataset.sparkSession(),
+                    selected.javaRDD().map(inputs::values), provenance, (epoch, total, loss, took) ->
+                            LOG.info("{}: epoch {} of {} took {}s training loss: {}", uid, epoch, total,
+                                    took.toMillis() / 1e3, loss));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return copyValues(new BiDNNModel(uid, new TrainedModel(network, scaler, getModalityWeightOrNull())),
-                ParamMap.empty()).setParent(this);
+        return copyValues(new BiDNNModel(uid, trained.withModalityWeight(getModalityWeightOrNull())), ParamMap.empty())
+                .setParent(this);
     }
 
     @Override
@@ -238,12 +260,23 @@ public final class BiDNN extends Estimator<BiDNNModel> implements BiDNNParams, D
         return defaultCopy(extra);
     }
 
-    /** Reads an estimator saved with {@code write().save(path)}. */
+    /** Reads an estimator saved with {@code write().save(path)}, also by bidnn 0.1.0. */
     public static MLReader<BiDNN> read() {
-        return READABLE.read();
+        return new Reader();
     }
 
     public static BiDNN load(String path) {
-        return READABLE.load(path);
+        return read().load(path);
+    }
+
+    private static final class Reader extends MLReader<BiDNN> {
+
+        @Override
+        public BiDNN load(String path) {
+            DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path, sc(), BiDNN.class.getName());
+            BiDNN estimator = new BiDNN(metadata.uid());
+            SavedParams.set(estimator, metadata);
+            return estimator;
+        }
     }
 }

@@ -24,7 +24,7 @@ import org.bidnn.io.Storage;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
-import org.bidnn.model.Optimizer;
+import org.bidnn.model.Provenance;
 import org.bidnn.model.TrainedModel;
 import org.bidnn.spark.SparkSessions;
 import scala.Option;
@@ -34,20 +34,21 @@ import scala.Option;
  * embedding of each row (or with {@code mode} = {@code crossmodal}, the row's {@code [x1 | x2]} with
  * each missing modality filled in by translation), by the rules of {@code bidnn embed}: an embedded
  * row with no modality gets an empty vector. The network is broadcast once per transform, and the
- * rows are transformed map-side in batches of {@code inferenceBatchSize} ({@link PartitionEmbedder}).
+ * rows are transformed map-side in batches of {@code blockSize} ({@link PartitionEmbedder}).
  *
  * <p>Made by {@link BiDNN#fit}, read back by {@link #load}, or made from a network or a model file of
  * {@code bidnn run} or {@code bidnn train} ({@link #fromModelFile}). The sizes, activation and tying
- * are the network's; of the other parameters, the transform uses the columns, {@code mode},
- * {@code l2Norm}, {@code ignoreZeroes}, {@code modalityWeight} and {@code inferenceBatchSize}; the input
- * scaling is the model's ({@code scaling} reports it), applied to every row, and crossmodal expansions
- * come back in the input's units.
+ * are the network's; the other parameters ({@link BiDNNModelParams}) are the columns, {@code mode},
+ * {@code l2Norm}, {@code ignoreZeroes}, {@code modalityWeight} and {@code blockSize} (once
+ * {@code inferenceBatchSize}); the input scaling is the model's ({@link #getScaling()}), applied to
+ * every row, and crossmodal expansions come back in the input's units. A model saved by bidnn 0.1.0,
+ * whose parameters had the estimator's training parameters too, loads with those dropped.
  *
  * <p>Saved as a directory: Spark's parameter metadata ({@code metadata/}), so that Spark's readers
  * and pipelines know the stage, and the network as a model file ({@code data/model.bidnn}), which
  * {@code bidnn embed --model} and {@code bidnn train --resume} also read.
  */
-public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, MLWritable {
+public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNModelParams, MLWritable {
 
     private static final long serialVersionUID = 1L;
 
@@ -55,7 +56,7 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
     static final String DATA_FILE = "data/model.bidnn";
 
     private final String uid;
-    private final Declared declared;
+    private final ModelParamObjects params;
     private final BiDNNNetwork network;
     private final TrainedModel trained;
 
@@ -71,21 +72,16 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
     /** A model of a network with its input scaling and modality weight (a set {@code modalityWeight} param wins). */
     public BiDNNModel(String uid, TrainedModel trained) {
         this.uid = uid;
-        this.declared = new Declared(this);
+        this.params = new ModelParamObjects(this);
         this.trained = trained;
         this.network = trained.network();
-        set(scaling(), trained.scaler().method().cliName());
         Architecture a = network.architecture();
-        Optimizer o = network.optimizer();
         set(mod1Size(), a.mod1Size());
         set(mod2Size(), a.mod2Size());
         set(hiddenSize(), a.hiddenSize());
         set(embeddingSize(), a.embeddingSize());
         set(activation(), a.activation().cliName());
         set(tied(), a.tied());
-        set(dropout(), a.dropout());
-        set(learningRate(), o.learningRate());
-        set(momentum(), o.momentum());
     }
 
     /**
@@ -104,8 +100,21 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
     }
 
     @Override
-    public Declared declared() {
-        return declared;
+    public ModelParamObjects modelParamObjects() {
+        return params;
+    }
+
+    /**
+     * The input scaling the model applies ({@code standard} or {@code none}): fixed by training, so
+     * not a parameter of the model, as the estimator's {@code scaling} is.
+     */
+    public String getScaling() {
+        return trained.scaler().method().cliName();
+    }
+
+    /** What trained the model (its file's provenance), or null if unknown. */
+    public Provenance provenance() {
+        return trained.provenance();
     }
 
     /** The network with its input scaling and its own modality weight (not the {@code modalityWeight} param's). */
@@ -158,9 +167,14 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
         return this;
     }
 
-    public BiDNNModel setInferenceBatchSize(int value) {
-        set(inferenceBatchSize(), value);
+    public BiDNNModel setBlockSize(int value) {
+        set(blockSize(), value);
         return this;
+    }
+
+    /** Sets {@code blockSize}, Spark's name of the rows per inference batch. */
+    public BiDNNModel setInferenceBatchSize(int value) {
+        return setBlockSize(value);
     }
 
     @Override
@@ -185,7 +199,7 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
         // Not destroyed here: the result is lazy and may be computed again. Spark's cleaner frees the
         // broadcast once the result is gone, as for its own models' broadcasts.
         PartitionEmbedder embedder = new PartitionEmbedder(model, outputMode(), getL2Norm(), getIgnoreZeroes(),
-                getInferenceBatchSize());
+                getBlockSize());
         // Row encoders drop the columns' metadata (e.g. ML attributes): the rows are mapped under
         // positional names, then each column gets its name and metadata back.
         StructField[] fields = output.fields();
@@ -265,7 +279,7 @@ public final class BiDNNModel extends Model<BiDNNModel> implements BiDNNParams, 
                 throw new UncheckedIOException(e);
             }
             BiDNNModel model = new BiDNNModel(metadata.uid(), trained);
-            metadata.getAndSetParams(model, Option.empty());
+            SavedParams.set(model, metadata);
             return model;
         }
     }

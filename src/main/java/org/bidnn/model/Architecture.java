@@ -22,20 +22,20 @@ public record Architecture(int mod1Size, int mod2Size, int hiddenSize, int embed
         requirePositive("mod2size", mod2Size);
         requirePositive("hdnsize", hiddenSize);
         requirePositive("repsize", embeddingSize);
-        if (embeddingSize % 2 != 0) {
+        if (!ValueRules.isEmbeddingSize(embeddingSize)) {
             throw new BadInputException("repsize must be even: the embedding concatenates the two "
                     + "central layers of repsize/2 units each, got " + embeddingSize);
         }
         if (activation == null) {
             throw new BadInputException("activation is required");
         }
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new BadInputException("dropout is a drop probability in [0, 1), got " + dropout);
+        if (!ValueRules.isProbability(dropout)) {
+            throw new BadInputException("dropout is a drop probability " + ValueRules.BELOW_ONE + ", got " + dropout);
         }
     }
 
     private static void requirePositive(String name, int value) {
-        if (value <= 0) {
+        if (!ValueRules.isSize(value)) {
             throw new BadInputException(name + " must be positive, got " + value);
         }
     }

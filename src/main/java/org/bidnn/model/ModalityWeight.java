@@ -18,8 +18,8 @@ public final class ModalityWeight {
 
     /** @throws IllegalArgumentException if {@code weight} is neither null nor in [0, 1] */
     public static void check(Double weight) {
-        if (weight != null && !(weight >= 0 && weight <= 1)) {
-            throw new BadInputException("the modality weight must be in [0, 1], got " + weight);
+        if (weight != null && !ValueRules.isWeight(weight)) {
+            throw new BadInputException("the modality weight must be " + ValueRules.WEIGHT + ", got " + weight);
         }
     }
 

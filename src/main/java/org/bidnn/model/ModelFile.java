@@ -27,7 +27,9 @@ import org.deeplearning4j.util.ModelSerializer;
  * {@code hdfs://}, {@code s3a://} and the other schemes of the classpath; they are written to a
  * temporary file beside the target and renamed, so readers never see a partial model.
  * Readers refuse a newer {@code formatVersion} than they know. Version 2 added the input scaling and the
- * modality weight to the metadata; a version 1 file reads as a model without either. The same bytes also
+ * modality weight to the metadata; a version 1 file reads as a model without either. The optional
+ * {@link Provenance} came later within version 2: readers ignore what they do not know, so older
+ * programs read files with it, and files without it read as models of unknown provenance. The same bytes also
  * travel in memory ({@link #toBytes}, {@link #fromBytes}), e.g. as a Spark broadcast.
  */
 public final class ModelFile {
@@ -36,7 +38,7 @@ public final class ModelFile {
     public static final int FORMAT_VERSION = 2;
     static final String METADATA_ENTRY = "bidnn-model.json";
     static final String NETWORK_ENTRY = "network.zip";
-    private static final String PRODUCER = "bidnn-spark " + version();
+    private static final String PRODUCER = "bidnn-spark " + programVersion();
 
     private ModelFile() {
     }
@@ -46,7 +48,8 @@ public final class ModelFile {
 
         /** The network with its scaling and modality weight, for inference. */
         public TrainedModel model() {
-            return new TrainedModel(network, FeatureScaler.of(metadata.scaling()), metadata.modalityWeight());
+            return new TrainedModel(network, FeatureScaler.of(metadata.scaling()), metadata.modalityWeight(),
+                    metadata.provenance());
         }
     }
 
@@ -109,7 +112,7 @@ public final class ModelFile {
                 a.mod1Size(), a.mod2Size(), a.hiddenSize(), a.embeddingSize(), a.activation().cliName(),
                 a.tied(), a.dropout(), o.learningRate(), o.momentum(), network.epochsTrained(),
                 network.network().getLayerWiseConfigurations().getConf(0).getSeed(),
-                model.scaler().statistics(), model.modalityWeight());
+                model.scaler().statistics(), model.modalityWeight(), model.provenance());
     }
 
     /** Reads only the metadata. */
@@ -200,7 +203,8 @@ public final class ModelFile {
         }
     }
 
-    private static String version() {
+    /** This program's version: its jar's, or {@code dev} when it runs from classes. */
+    static String programVersion() {
         String v = ModelFile.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
     }

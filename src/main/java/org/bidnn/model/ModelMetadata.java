@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                files of format version 1
  * @param modalityWeight the weight of modality 1 in the multimodal embedding ({@link ModalityWeight});
  *                       absent for the plain concatenation
+ * @param provenance what trained the model ({@link Provenance}); absent in files written before it was
+ *                   recorded, and for models made otherwise (e.g. in memory)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelMetadata(
@@ -35,7 +37,8 @@ public record ModelMetadata(
         int epochsTrained,
         long seed,
         ScalingStatistics scaling,
-        Double modalityWeight) {
+        Double modalityWeight,
+        Provenance provenance) {
 
     public Architecture architecture() {
         return new Architecture(mod1Size, mod2Size, hiddenSize, embeddingSize,

@@ -11,11 +11,11 @@ public record Optimizer(double learningRate, double momentum) implements Seriali
     public static final Optimizer DEFAULT = new Optimizer(DEFAULT_LEARNING_RATE, DEFAULT_MOMENTUM);
 
     public Optimizer {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+        if (!ValueRules.isRate(learningRate)) {
             throw new BadInputException("learning rate must be a positive number, got " + learningRate);
         }
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new BadInputException("momentum must be in [0, 1), got " + momentum);
+        if (!ValueRules.isProbability(momentum)) {
+            throw new BadInputException("momentum must be " + ValueRules.BELOW_ONE + ", got " + momentum);
         }
     }
 }

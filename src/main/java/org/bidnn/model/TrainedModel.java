@@ -6,8 +6,14 @@ package org.bidnn.model;
  *
  * @param modalityWeight weight in [0, 1] of modality 1's half of the embedding, or null for the plain
  *                       concatenation of the central layers (see {@link ModalityWeight})
+ * @param provenance what trained the model, or null if unknown; saved with it
  */
-public record TrainedModel(BiDNNNetwork network, FeatureScaler scaler, Double modalityWeight) {
+public record TrainedModel(BiDNNNetwork network, FeatureScaler scaler, Double modalityWeight, Provenance provenance) {
+
+    /** A model of unknown provenance. */
+    public TrainedModel(BiDNNNetwork network, FeatureScaler scaler, Double modalityWeight) {
+        this(network, scaler, modalityWeight, null);
+    }
 
     public TrainedModel {
         if (scaler == null) {
@@ -27,10 +33,14 @@ public record TrainedModel(BiDNNNetwork network, FeatureScaler scaler, Double mo
     }
 
     public TrainedModel withModalityWeight(Double weight) {
-        return new TrainedModel(network, scaler, weight);
+        return new TrainedModel(network, scaler, weight, provenance);
     }
 
     public TrainedModel withNetwork(BiDNNNetwork other) {
-        return new TrainedModel(other, scaler, modalityWeight);
+        return new TrainedModel(other, scaler, modalityWeight, provenance);
+    }
+
+    public TrainedModel withProvenance(Provenance what) {
+        return new TrainedModel(network, scaler, modalityWeight, what);
     }
 }

@@ -31,32 +31,34 @@ public final class SparkTrainer {
         this.options = options;
     }
 
-    public void train(JavaSparkContext sc, BiDNNNetwork network, JavaRDD<float[]> rows, EpochListener listener)
+    /** As {@link #train(JavaSparkContext, BiDNNNetwork, JavaRDD, EpochListener, EpochCost.Listener)}, without costs. */
+    public long train(JavaSparkContext sc, BiDNNNetwork network, JavaRDD<float[]> rows, EpochListener listener)
             throws IOException {
-        train(sc, network, rows, listener, EpochCost.Listener.NONE);
+        return train(sc, network, rows, listener, EpochCost.Listener.NONE);
     }
 
     /**
      * Trains {@code network} in place for {@code settings.epochs()} more epochs.
      *
      * @param rows training rows {@code [x1 | x2]}, both modalities present
+     * @return the number of training rows, or -1 when there was no epoch to train and they were not read
      */
-    public void train(JavaSparkContext sc, BiDNNNetwork network, JavaRDD<float[]> rows, EpochListener listener,
+    public long train(JavaSparkContext sc, BiDNNNetwork network, JavaRDD<float[]> rows, EpochListener listener,
                       EpochCost.Listener costs) throws IOException {
         if (settings.epochs() == 0) {
-            return;
+            return -1;
         }
         SparkParallelism parallelism = SparkParallelism.of(sc);
         int workers = options.workers() > 0 ? options.workers() : parallelism.executors();
         if (workers == 1) {
-            trainOnDriver(sc, network, rows, listener, costs);
-            return;
+            return trainOnDriver(sc, network, rows, listener, costs);
         }
         int driverThreads = NativeThreads.current();
         TrainingShards shards = TrainingShards.deal(rows, workers, settings.seed());
         try {
             new ParameterAveraging(settings, options.averagingFrequency(), parallelism.threadsPerWorker(workers))
                     .train(sc, network, shards, listener, costs);
+            return java.util.Arrays.stream(shards.sizes()).sum();
         } finally {
             shards.release();
             // In local mode the workers are this process: give the driver its threads back.
@@ -64,7 +66,7 @@ public final class SparkTrainer {
         }
     }
 
-    private void trainOnDriver(JavaSparkContext sc, BiDNNNetwork network, JavaRDD<float[]> rows,
+    private long trainOnDriver(JavaSparkContext sc, BiDNNNetwork network, JavaRDD<float[]> rows,
                                EpochListener listener, EpochCost.Listener costs) throws IOException {
         // Partition by partition, in order: the running count is zipWithIndex's index, the row's
         // corpus index as the distributed deal numbers it.
@@ -83,5 +85,6 @@ public final class SparkTrainer {
                 listener.epochFinished(epoch, total, loss, took);
             });
         }
+        return all.size();
     }
 }

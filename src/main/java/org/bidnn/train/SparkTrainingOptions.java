@@ -1,6 +1,7 @@
 package org.bidnn.train;
 
 import org.bidnn.io.BadInputException;
+import org.bidnn.model.ValueRules;
 
 /**
  * How training is spread over a Spark cluster.
@@ -14,10 +15,10 @@ public record SparkTrainingOptions(int workers, int averagingFrequency) {
     public static final int DEFAULT_AVERAGING_FREQUENCY = 5;
 
     public SparkTrainingOptions {
-        if (workers < 0) {
+        if (!ValueRules.isCount(workers)) {
             throw new BadInputException("--workers must be positive, got " + workers);
         }
-        if (averagingFrequency <= 0) {
+        if (!ValueRules.isSize(averagingFrequency)) {
             throw new BadInputException("--averaging-frequency must be positive, got " + averagingFrequency);
         }
     }

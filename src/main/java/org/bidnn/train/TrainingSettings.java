@@ -2,6 +2,7 @@ package org.bidnn.train;
 
 import java.io.Serializable;
 import org.bidnn.io.BadInputException;
+import org.bidnn.model.ValueRules;
 
 /**
  * How long and in what pieces to train.
@@ -17,10 +18,10 @@ public record TrainingSettings(int epochs, int batchSize, long seed) implements 
     public static final long DEFAULT_SEED = 1234;
 
     public TrainingSettings {
-        if (epochs < 0) {
+        if (!ValueRules.isCount(epochs)) {
             throw new BadInputException("epochs must be 0 or more, got " + epochs);
         }
-        if (batchSize <= 0) {
+        if (!ValueRules.isSize(batchSize)) {
             throw new BadInputException("batch size must be positive, got " + batchSize);
         }
     }

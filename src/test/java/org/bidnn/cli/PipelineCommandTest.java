@@ -16,9 +16,12 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.bidnn.io.TestStorage;
 import org.bidnn.jobs.RunDirectory;
 import org.bidnn.jobs.pipeline.PipelineJob;
 import org.bidnn.jobs.pipeline.SampleConf;
+import org.bidnn.model.ModelFile;
+import org.bidnn.model.Provenance;
 import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +76,13 @@ class PipelineCommandTest {
                 list(run));
         assertEquals(Files.readString(conf), Files.readString(run.resolve(PipelineJob.CONF)));
         assertTrue(list(run.resolve(PipelineJob.EMBEDDING)).contains("_SUCCESS"));
+        Provenance provenance = ModelFile.readMetadata(TestStorage.LOCAL, run.resolve(PipelineJob.MODEL).toString())
+                .provenance();
+        assertEquals("pipeline", provenance.command());
+        assertEquals(1, provenance.arguments().size());
+        assertTrue(provenance.arguments().get(0).endsWith(conf.getFileName().toString()), provenance.toString());
+        assertEquals(1, provenance.inputs().size());
+        assertTrue(provenance.trainingRows() > 0, provenance.toString());
         assertEquals(30 * 1, Files.readAllLines(run.resolve(PipelineJob.RANKINGS)).stream()
                 .filter(l -> l.split("\t")[1].equals("1")).count(), "one ranking per anchor");
 

@@ -1,6 +1,8 @@
 package org.bidnn.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.bidnn.io.TestStorage;
@@ -53,6 +57,43 @@ class ModelFileTest {
             assertTrue(net.infer(probe).central1().equals(loaded.network().infer(probe).central1()), "embedding");
             assertTrue(net.infer(probe).translation2to1().equals(loaded.network().infer(probe).translation2to1()), "translation");
         }
+    }
+
+    /** A model file of bidnn 0.1.0 (format version 2, before provenance was recorded) loads, of unknown provenance. */
+    @Test
+    void aFileWithoutProvenanceLoads() throws IOException {
+        String file = Path.of(System.getProperty("user.dir"), "src", "test", "resources", "ml", "saved-0.1.0", "model",
+                "data", "model.bidnn").toString();
+        ModelFile.Loaded loaded = ModelFile.load(TestStorage.LOCAL, file);
+        assertEquals(2, loaded.metadata().formatVersion());
+        assertNull(loaded.metadata().provenance());
+        assertNull(loaded.model().provenance());
+        assertEquals(3, loaded.network().epochsTrained());
+    }
+
+    @Test
+    void theProvenanceIsWrittenAsJsonAndReadBack() throws IOException {
+        Provenance provenance = new Provenance("train", List.of("train", "--input", "in.svm"), List.of("in.svm"), 250L,
+                64, 2, 3, 7L, "old.bidnn", Map.of("bidnn", "0.2.0", "java", "17"));
+        TrainedModel model = TrainedModel.of(trainedNetwork(true)).withProvenance(provenance);
+        Path file = dir.resolve("p.bidnn");
+        ModelFile.save(model, TestStorage.LOCAL, file.toString());
+        assertEquals(provenance, ModelFile.readMetadata(TestStorage.LOCAL, file.toString()).provenance());
+        assertEquals(provenance, ModelFile.fromBytes(ModelFile.toBytes(model, false), "bytes").model().provenance());
+        String json;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            json = new String(zip.getInputStream(zip.getEntry(ModelFile.METADATA_ENTRY)).readAllBytes());
+        }
+        assertTrue(json.contains("\"provenance\" : {"), json);
+        assertTrue(json.contains("\"trainingRows\" : 250"), json);
+        // Absent parts are left out, not written as null.
+        Provenance sparse = new Provenance("run", null, List.of("in.svm"), null, 64, null, null, 7L, null, Map.of());
+        ModelFile.save(model.withProvenance(sparse), TestStorage.LOCAL, file.toString());
+        assertEquals(sparse, ModelFile.readMetadata(TestStorage.LOCAL, file.toString()).provenance());
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            json = new String(zip.getInputStream(zip.getEntry(ModelFile.METADATA_ENTRY)).readAllBytes());
+        }
+        assertFalse(json.contains("null"), json);
     }
 
     @Test

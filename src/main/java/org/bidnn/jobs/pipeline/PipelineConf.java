@@ -10,6 +10,7 @@ import org.bidnn.model.Architecture;
 import org.bidnn.model.Optimizer;
 import org.bidnn.model.OutputMode;
 import org.bidnn.model.Scaling;
+import org.bidnn.model.ValueRules;
 import org.bidnn.train.SparkTrainingOptions;
 import org.bidnn.train.TrainingSettings;
 
@@ -78,7 +79,7 @@ public record PipelineConf(String file, Map<String, String> values, String input
         int mod2 = v.integer("input.mod2-size", 1);
         int hidden = v.integer("model.hidden", 1);
         int rep = v.integer("model.rep", 2);
-        if (rep % 2 != 0) {
+        if (!ValueRules.isEmbeddingSize(rep)) {
             throw v.error("model.rep", "must be even (two central layers of rep/2 units), got " + rep);
         }
         ActivationFunction activation;
@@ -88,15 +89,15 @@ public record PipelineConf(String file, Map<String, String> values, String input
             throw v.error("model.activation", e.getMessage());
         }
         double dropout = v.number("model.dropout");
-        if (dropout < 0 || dropout >= 1) {
+        if (!ValueRules.isProbability(dropout)) {
             throw v.error("model.dropout", "a drop probability in [0, 1), got " + dropout);
         }
         double lr = v.number("model.lr");
-        if (lr <= 0) {
+        if (!ValueRules.isRate(lr)) {
             throw v.error("model.lr", "must be positive, got " + lr);
         }
         double momentum = v.number("model.momentum");
-        if (momentum < 0 || momentum >= 1) {
+        if (!ValueRules.isProbability(momentum)) {
             throw v.error("model.momentum", "must be in [0, 1), got " + momentum);
         }
         Architecture architecture = new Architecture(mod1, mod2, hidden, rep, activation, v.bool("model.tied"), dropout);

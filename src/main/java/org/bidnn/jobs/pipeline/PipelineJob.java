@@ -26,9 +26,11 @@ import org.bidnn.jobs.RunDirectory;
 import org.bidnn.jobs.SparkTrainingJob;
 import org.bidnn.jobs.StageTimer;
 import org.bidnn.jobs.StagedRun;
+import org.bidnn.model.Provenance;
 import org.bidnn.spark.SparkSessions;
 import org.bidnn.train.Checkpoints;
 import org.bidnn.train.EpochListener;
+import org.bidnn.train.TrainingProvenance;
 
 /**
  * {@code bidnn pipeline}: train, embed the corpus, rank, evaluate and report, in one Spark session,
@@ -125,14 +127,16 @@ public final class PipelineJob {
         SparkTrainingJob job = new SparkTrainingJob(conf.input(), conf.inputFormat(), conf.architecture(),
                 conf.optimizer(), conf.training(), conf.sparkOptions(), conf.ignoreZeroes(), model, null,
                 new Checkpoints(run.work(MODEL + ".checkpoints"), 0), conf.scaling());
+        Provenance provenance = TrainingProvenance.spark("pipeline", List.of(conf.file()), List.of(conf.input()),
+                conf.training(), conf.sparkOptions(), null);
         if (progressBarOut == null || conf.training().epochs() == 0) {
-            job.run(spark, console, EpochListener.NONE);
+            job.run(spark, console, EpochListener.NONE, provenance);
             return;
         }
         // The bar replaces the job's per-epoch lines, which would break it up.
         Console quiet = new Console(Math.min(console.verbosity(), Console.SETTINGS), consoleWriter());
         try (TrainingProgress bar = new TrainingProgress(progressBarOut, conf.training().epochs(), 0)) {
-            job.run(spark, quiet, bar);
+            job.run(spark, quiet, bar, provenance);
         }
     }
 
