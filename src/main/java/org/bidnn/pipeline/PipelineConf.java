@@ -186,7 +186,7 @@ public record PipelineConf(String file, Map<String, String> values, String input
             String value = line.substring(eq + 1).strip();
             if (!BY_NAME.containsKey(key)) {
                 throw new ConfException(file, n, key, "unknown key" + suggestion(key)
-                        + " (the keys are listed in the README, section 'bidnn pipeline')");
+                        + " (the keys are listed in docs/configuration.md)");
             }
             if (lineOf.containsKey(key)) {
                 throw new ConfException(file, n, key, "given twice (first on line " + lineOf.get(key) + ")");
