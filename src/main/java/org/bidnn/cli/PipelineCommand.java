@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "pipeline", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the whole job from one configuration file: train a BiDNN, embed the corpus, rank "
                 + "each anchor's targets, evaluate the rankings and write a report, in one Spark session, into a "
-                + "new dated directory under the configured output root. See the README for the keys."})
+                + "new dated directory under the configured output root. docs/configuration.md lists the keys."})
 public final class PipelineCommand implements Callable<Integer> {
 
     @Spec

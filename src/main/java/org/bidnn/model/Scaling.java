@@ -21,7 +21,7 @@ public enum Scaling {
     /** The deviation of every column after standard scaling (measured in bench/RESULTS.md). */
     public static final double STANDARD_DEVIATION = 0.25;
 
-    /** The default of {@code --scale} and of the ML parameter, chosen by measurement (README, bench/RESULTS.md). */
+    /** The default of {@code --scale} and of the ML parameter, chosen by measurement (docs/commands.md, bench/RESULTS.md). */
     public static final String DEFAULT = "standard";
 
     /** The lower-case name of the command line, the ML parameter and model files. */

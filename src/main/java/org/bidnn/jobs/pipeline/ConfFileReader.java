@@ -53,7 +53,7 @@ final class ConfFileReader {
             String value = line.substring(eq + 1).strip();
             if (ConfSchema.key(key) == null) {
                 throw new ConfException(file, n, key, "unknown key" + ConfSchema.suggestion(key)
-                        + " (the keys are listed in the README, section 'bidnn pipeline')");
+                        + " (the keys are listed in docs/configuration.md)");
             }
             if (lineOf.containsKey(key)) {
                 throw new ConfException(file, n, key, "given twice (first on line " + lineOf.get(key) + ")");

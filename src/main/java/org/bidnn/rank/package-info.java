@@ -1,0 +1,9 @@
+/**
+ * Ranking targets for anchors by cosine similarity: the distributed top-k (block matrix products,
+ * bounded queues per anchor, a tree merge on the executors), candidates from judgments, and the
+ * files of rankings, judgments (qrels) and anchor lists.
+ *
+ * <p>A core package: it may use {@code io}, {@code io.spark} and {@code spark}; never a job, a
+ * console or the command line.
+ */
+package org.bidnn.rank;
