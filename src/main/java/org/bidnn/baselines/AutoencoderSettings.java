@@ -4,6 +4,7 @@ import java.io.Serializable;
 import org.bidnn.io.BadInputException;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Optimizer;
+import org.bidnn.model.ValueRules;
 
 /**
  * The shape and training of a multimodal autoencoder baseline, sized like the BiDNN it is compared
@@ -20,11 +21,12 @@ public record AutoencoderSettings(int mod1Size, int mod2Size, int hiddenSize, in
                                   long seed) implements Serializable {
 
     public AutoencoderSettings {
-        if (mod1Size <= 0 || mod2Size <= 0 || hiddenSize <= 0 || embeddingSize <= 0) {
+        if (!ValueRules.isSize(mod1Size) || !ValueRules.isSize(mod2Size) || !ValueRules.isSize(hiddenSize)
+                || !ValueRules.isSize(embeddingSize)) {
             throw new BadInputException("sizes must be positive");
         }
-        if (!(modalityDropout >= 0 && modalityDropout <= 1)) {
-            throw new BadInputException("modality dropout must be in [0, 1], got " + modalityDropout);
+        if (!ValueRules.isShare(modalityDropout)) {
+            throw new BadInputException("modality dropout must be " + ValueRules.SHARE + ", got " + modalityDropout);
         }
     }
 }

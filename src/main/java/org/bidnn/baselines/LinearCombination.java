@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bidnn.model.ValueRules;
 import org.bidnn.rank.Hit;
 import org.bidnn.rank.Ranking;
 
@@ -34,8 +35,8 @@ public final class LinearCombination {
      * @return per anchor, the ids of the k best targets by the combined score
      */
     public static Map<String, List<String>> combine(List<Ranking> first, List<Ranking> second, double weight, int k) {
-        if (!(weight >= 0 && weight <= 1)) {
-            throw new IllegalArgumentException("the weight must be in [0, 1], got " + weight);
+        if (!ValueRules.isWeight(weight)) {
+            throw new IllegalArgumentException("the weight must be " + ValueRules.WEIGHT + ", got " + weight);
         }
         if (first.size() != second.size()) {
             throw new IllegalArgumentException("the two modalities rank different anchors");

@@ -18,6 +18,8 @@ public final class ValueRules {
     public static final String BELOW_ONE = "in [0, 1)";
     /** How {@link #isWeight} is written. */
     public static final String WEIGHT = "in [0, 1]";
+    /** How {@link #isShare} is written. */
+    public static final String SHARE = "in [0, 1]";
     /** How {@link #isRate} is written. */
     public static final String RATE = "> 0, finite";
 
@@ -49,8 +51,13 @@ public final class ValueRules {
         return r > 0 && !Double.isInfinite(r);
     }
 
-    /** The weight of modality 1 in the embedding: in [0, 1]. */
+    /** The weight of modality 1 in the embedding, or in a linear combination of the modalities: in [0, 1]. */
     public static boolean isWeight(double w) {
         return w >= 0 && w <= 1;
+    }
+
+    /** A share of rows, e.g. those trained with one modality dropped: in [0, 1]. */
+    public static boolean isShare(double s) {
+        return s >= 0 && s <= 1;
     }
 }

@@ -1,5 +1,7 @@
 package org.bidnn.jobs.pipeline;
 
+import org.bidnn.model.ValueRules;
+
 /**
  * What only {@code bidnn compare} reads.
  *
@@ -20,7 +22,7 @@ public record CompareSettings(int runs, double modalityDropout, int weightSteps,
     /** The {@code compare.*} keys; {@code input} is the corpus, the default training input. */
     static CompareSettings read(ConfValues v, String input) {
         double modalityDropout = v.number("compare.modality-dropout");
-        if (modalityDropout < 0 || modalityDropout > 1) {
+        if (!ValueRules.isShare(modalityDropout)) {
             throw v.error("compare.modality-dropout", "a share of rows in [0, 1], got " + modalityDropout);
         }
         double missingShare = v.number("compare.missing-share");
