@@ -16,7 +16,8 @@ import java.util.Map;
  * @param embedded             segments embedded by this run: new, changed, or everything
  * @param carriedOver          segments whose features and model are unchanged, copied from the previous run
  * @param deleted              segments of the previous run that are no longer in the input
- * @param rejected             input rows left out: always 0, a bad row fails the run (file and line)
+ * @param rejected             malformed input rows left out under {@code --on-bad-row skip}; 0 when failing
+ *                             on them (the default), where a bad row fails the run with its file and line
  * @param stageSeconds         wall-clock seconds of each stage
  */
 @JsonPropertyOrder({"output", "input", "model", "modelHash", "settings", "previous", "fullEmbeddingBecause",

@@ -29,6 +29,19 @@ public final class SegmentReaders {
     }
 
     /**
+     * Reads a corpus leaving out the rows that cannot be read ({@link org.bidnn.io.BadRowPolicy#SKIP})
+     * rather than failing on the first; the rejections name each.
+     */
+    public static LenientSegments readSkippingBadRows(SparkSession spark, String path, SegmentFormat format,
+                                                      int mod1Size, int mod2Size) throws IOException {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return switch (format) {
+            case LIBSVM -> SparkLibSvmReader.readSkippingBadLines(sc, path, mod1Size + mod2Size, sc.defaultParallelism());
+            case PARQUET -> ParquetSegmentReader.readSkippingBadRows(spark, path, mod1Size, mod2Size);
+        };
+    }
+
+    /**
      * Reads embeddings as {@code bidnn embed} and {@code bidnn run} write them, one segment each,
      * the segment's values being its embedding. From LibSVM every row has the input's width (the
      * largest index used), a segment with no embedding being all zeros; from Parquet ({@code id},
