@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.bidnn.embed.ContentHash;
+import org.bidnn.embed.DuplicateIds;
 import org.bidnn.embed.EmbedInput;
 import org.bidnn.embed.EmbedSummary;
 import org.bidnn.embed.IncrementalPlan;
@@ -47,6 +48,8 @@ final class IncrementalRun {
         String previous = options.incremental().isBlank() ? null : options.incremental();
         JavaRDD<IncrementalPlan.Hashed> hashed = IncrementalPlan.hash(input.segments()).persist(StorageLevel.MEMORY_AND_DISK());
         try {
+            DuplicateIds.refuse(spark, hashed.map(IncrementalPlan.Hashed::id), options.input(), options.inputFormat(),
+                    "--incremental matches segments with the previous run by id, so ids must be unique");
             IncrementalPlan plan = IncrementalPlan.of(spark, storage, hashed, previous, modelHash, settings(),
                     options.outputFormat());
             JavaRDD<Segment> toEmbed = plan.toEmbed.persist(StorageLevel.MEMORY_AND_DISK());

@@ -1,6 +1,7 @@
 package org.bidnn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -173,5 +174,39 @@ class IncrementalEmbedTest {
         embed(dir.resolve("b.bidnn"), corpus, same, "--incremental", normalised.toString(), "-n");
         assertCounts(summary(same), 300, 0, 300, 0);
         assertEquals(lines(normalised), lines(same), "everything carried over as it was");
+    }
+
+    /**
+     * Ids are keys under --incremental (a plain embed embeds both rows, see HostileSparkInputTest):
+     * a repeated one is bad input naming its lines, whether or not a previous run exists, and
+     * nothing is published.
+     */
+    @Test
+    void aRepeatedIdIsBadInputNamingItsLines() throws IOException {
+        List<String> all = Files.readAllLines(SAMPLES).subList(0, 200);
+        Path model = model("m.bidnn", 1);
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.write(corpus.resolve("part-0.svm"), all.subList(0, 100));
+        List<String> second = new ArrayList<>(all.subList(100, 200));
+        second.set(41, all.get(7));
+        Files.write(corpus.resolve("part-1.svm"), second);
+        String id = all.get(7).split(" ", 2)[0];
+
+        Path first = dir.resolve("first");
+        for (String previous : List.of("", first.toString())) {
+            if (!previous.isEmpty()) {
+                Files.write(corpus.resolve("part-1.svm"), all.subList(100, 200));
+                embed(model, corpus, first, "--incremental", "");
+                Files.write(corpus.resolve("part-1.svm"), second);
+            }
+            Path out = dir.resolve("out");
+            CliRun.Result r = CliRun.bidnn("embed", "--model", model.toString(), "--input", corpus.toString(),
+                    "--output", out.toString(), "-v", "0", "--incremental", previous);
+            assertEquals(ErrorReporter.BAD_INPUT, r.code(), r.err());
+            assertEquals("bidnn: error: " + corpus + "/part-1.svm:42: segment id '" + id + "' appears more than once "
+                    + "(also at " + corpus + "/part-0.svm:8); --incremental matches segments with the previous run by "
+                    + "id, so ids must be unique", r.err().strip());
+            assertFalse(Files.exists(out), "nothing published");
+        }
     }
 }

@@ -8,6 +8,8 @@ import static org.bidnn.io.spark.SegmentColumns.MOD2;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
@@ -130,6 +132,14 @@ public final class ParquetSegmentReader {
                     }
                     return new Segment(id, values);
                 });
+    }
+
+    /** The files that hold the segments of the given ids, one entry per row, for an error message about them. */
+    public static List<String> locate(SparkSession spark, String path, Set<String> ids) throws IOException {
+        InputNames names = InputNames.of(path, spark.sparkContext().hadoopConfiguration());
+        return open(spark, path).filter(functions.col(ID).isin(ids.toArray()))
+                .select(functions.input_file_name()).collectAsList().stream()
+                .map(r -> names.ofUri(r.getString(0))).toList();
     }
 
     private static Dataset<Row> open(SparkSession spark, String path) {

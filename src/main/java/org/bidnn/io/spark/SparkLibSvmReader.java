@@ -118,6 +118,29 @@ public final class SparkLibSvmReader {
         return new Sized(first.rows((int) width, false), (int) width);
     }
 
+    /**
+     * Where the segments of the given ids are, as {@code file:line}, in input order: for an error
+     * message about them (two more passes over the input, so not for the common path).
+     */
+    public static List<String> locate(JavaSparkContext sc, String path, java.util.Set<String> ids, int minPartitions)
+            throws IOException {
+        FirstPass first = new FirstPass(sc, path, minPartitions);
+        InputNames names = first.names;
+        Map<String, Long> firstLines = first.firstLines;
+        return first.lines.mapPartitionsWithInputSplit((split, it) -> {
+            FileSplit file = (FileSplit) split;
+            long line = firstLines.get(SplitSummary.key(file.getPath().toString(), file.getStart())) - 1;
+            List<String> found = new ArrayList<>();
+            while (it.hasNext()) {
+                line++;
+                if (ids.contains(LibSvmLineParser.idOf(it.next()._2().toString()))) {
+                    found.add(names.of(file.getPath()) + ":" + line);
+                }
+            }
+            return found.iterator();
+        }, true).collect();
+    }
+
     /** The first pass over an input and what it decides: the base and each split's first line. */
     private static final class FirstPass {
         final InputNames names;
