@@ -44,7 +44,9 @@ public final class EmbedJob {
         printSettings();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration hadoop = sc.hadoopConfiguration();
-        // Refused before any work; checked again when publishing, in case it appears meanwhile.
+        // Refused before any work; checked again when publishing, in case it appears meanwhile. An
+        // output a killed publish left aside is put back first, so it is refused too.
+        AtomicDirectories.recover(hadoop, options.output());
         if (!options.overwrite() && AtomicDirectories.exists(hadoop, options.output())) {
             throw new FileAlreadyExistsException(options.output(), null,
                     "the output already exists (--overwrite replaces it)");

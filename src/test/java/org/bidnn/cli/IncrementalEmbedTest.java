@@ -209,4 +209,32 @@ class IncrementalEmbedTest {
             assertFalse(Files.exists(out), "nothing published");
         }
     }
+
+    /**
+     * A run killed between the two renames of --overwrite leaves nothing at the output (the
+     * previous one is whole, aside): the next run puts it back before anything else, so without
+     * --overwrite it is refused as before, and with it ends with one complete output.
+     */
+    @Test
+    void aRunKilledDuringAnOverwriteIsRepairedByTheNextRun() throws Exception {
+        Path model = model("m.bidnn", 1);
+        Path corpus = dir.resolve("c.svm");
+        Files.write(corpus, Files.readAllLines(SAMPLES).subList(0, 200));
+        Path out = dir.resolve("out");
+        embed(model, corpus, out, "--incremental", "");
+        Map<String, String> before = lines(out);
+
+        org.bidnn.io.spark.KilledPublish.run(out, "x 1:1\n");
+        assertFalse(Files.exists(out));
+
+        CliRun.Result refused = CliRun.bidnn("embed", "--model", model.toString(), "--input", corpus.toString(),
+                "--output", out.toString(), "-v", "0");
+        assertEquals(ErrorReporter.BAD_INPUT, refused.code(), refused.err());
+        assertTrue(refused.err().contains("the output already exists"), refused.err());
+        assertEquals(before, lines(out), "the previous output is back, whole");
+
+        embed(model, corpus, out, "--incremental", out.toString(), "--overwrite");
+        assertEquals(before, lines(out));
+        assertCounts(summary(out), 200, 0, 200, 0);
+    }
 }
