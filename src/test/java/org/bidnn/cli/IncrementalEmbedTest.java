@@ -237,4 +237,40 @@ class IncrementalEmbedTest {
         assertEquals(before, lines(out));
         assertCounts(summary(out), 200, 0, 200, 0);
     }
+
+    /**
+     * What nightly.sh does when judgments are set: rank the anchors on the published night and
+     * add P@10 and MAP to its summary; the next night reads that summary back and carries over.
+     */
+    @Test
+    void retrievalMeasuresJoinTheSummaryAndTheNextNightStillCarriesOver() throws IOException {
+        Path model = model("m.bidnn", 1);
+        Path corpus = dir.resolve("c.svm");
+        Files.write(corpus, Files.readAllLines(SAMPLES).subList(0, 100));
+        Path night = dir.resolve("2031-01-01");
+        embed(model, corpus, night, "--incremental", "");
+        Path anchors = Files.writeString(dir.resolve("anchors.txt"), "seg00000\nseg00001\n");
+        Path qrels = Files.writeString(dir.resolve("qrels.tsv"),
+                "seg00000\tseg00002\t1\nseg00000\tseg00003\t0\nseg00001\tseg00004\t1\n");
+        String state = night.resolve("_bidnn").toString();
+        CliRun.Result rank = CliRun.bidnn("rank", "--embeddings", night.toString(), "--anchors", anchors.toString(),
+                "--all-targets", "--k", "1000", "--output", state + "/rankings.tsv", "--overwrite", "-v", "0");
+        assertEquals(0, rank.code(), rank.err());
+        CliRun.Result evaluate = CliRun.bidnn("evaluate", "--rankings", state + "/rankings.tsv", "--qrels",
+                qrels.toString(), "--k", "10", "--report", state + "/evaluation.json", "--summary",
+                state + "/summary.json", "-v", "0");
+        assertEquals(0, evaluate.code(), evaluate.err());
+        JsonNode retrieval = summary(night).get("retrieval");
+        assertEquals(10, retrieval.get("k").asInt(), retrieval.toString());
+        assertEquals(2, retrieval.get("anchors").asInt(), retrieval.toString());
+        JsonNode report = JSON.readTree(night.resolve("_bidnn/evaluation.json").toFile()).get("mean");
+        assertEquals(report.get("precisionAtK").asDouble(), retrieval.get("precisionAtK").asDouble());
+        assertEquals(report.get("meanAveragePrecision").asDouble(), retrieval.get("meanAveragePrecision").asDouble());
+        assertCounts(summary(night), 100, 100, 0, 0);
+
+        Path next = dir.resolve("2031-01-02");
+        embed(model, corpus, next, "--incremental", night.toString());
+        assertCounts(summary(next), 100, 0, 100, 0);
+        assertNull(summary(next).get("retrieval"), "not evaluated yet");
+    }
 }
