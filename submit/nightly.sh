@@ -27,7 +27,13 @@
 # which embeds only the segments that are new or changed since then. A lock
 # (.nightly.lock in a local output root, else in $TMPDIR, or BIDNN_NIGHTLY_LOCK) keeps two runs of
 # this machine from overlapping.
-# Exits non-zero if the job failed (cron then mails the output, if MAILTO is set).
+# With BIDNN_NIGHTLY_ANCHORS and BIDNN_NIGHTLY_QRELS set (judgments of the corpus), once the night
+# is published it is also evaluated: 'bidnn rank' of the anchors (BIDNN_NIGHTLY_RANK_ARGS) into
+# DATE/_bidnn/rankings.tsv, then 'bidnn evaluate --summary', which adds P@k and MAP (k =
+# BIDNN_NIGHTLY_EVAL_K, default 10) to DATE/_bidnn/summary.json (needs embed --incremental, which
+# writes it) and logs the summary line again with them.
+# Exits non-zero if the job failed (cron then mails the output, if MAILTO is set), or if the
+# evaluation failed (the night's embedding is published all the same).
 #
 # Crontab line (every night at 02:30; cron's environment is minimal, so give SPARK_HOME, and
 # HADOOP_CONF_DIR for YARN, there or in the settings file):
@@ -69,6 +75,37 @@ esac
 output="${root%/}/$day"
 
 log() { echo "$(date '+%F %T') nightly: $*" >&2; }
+
+# Judgments: both or neither.
+anchors="${BIDNN_NIGHTLY_ANCHORS:-}"
+qrels="${BIDNN_NIGHTLY_QRELS:-}"
+[[ -z "$anchors" && -z "$qrels" || -n "$anchors" && -n "$qrels" ]] \
+  || bidnn_die "set both BIDNN_NIGHTLY_ANCHORS and BIDNN_NIGHTLY_QRELS (to evaluate each night), or neither"
+eval_k="${BIDNN_NIGHTLY_EVAL_K:-10}"
+[[ "$eval_k" =~ ^[1-9][0-9]*$ ]] || bidnn_die "BIDNN_NIGHTLY_EVAL_K must be a positive number, not $eval_k"
+if [[ -v BIDNN_NIGHTLY_RANK_ARGS && ${#BIDNN_NIGHTLY_RANK_ARGS[@]} -gt 0 ]]; then
+  rank_args=("${BIDNN_NIGHTLY_RANK_ARGS[@]}")
+else
+  rank_args=(--all-targets --k 1000)
+fi
+
+# Ranks the anchors on the night's output and adds P@k and MAP to its summary (when judgments are set).
+evaluate_night() {
+  [[ -n "$anchors" ]] || return 0
+  local state="$output/_bidnn" format=() i
+  for ((i = 0; i < ${#args[@]}; i++)); do
+    case "${args[i]}" in
+      --format) format=(--format "${args[i + 1]:-}") ;;
+      --format=*) format=(--format "${args[i]#--format=}") ;;
+    esac
+  done
+  log "evaluating $output against $qrels"
+  "$script" --conf "$conf_file" "${options[@]}" -- rank --embeddings "$output" "${format[@]}" --anchors "$anchors" \
+    "${rank_args[@]}" --output "$state/rankings.tsv" --overwrite \
+    && "$script" --conf "$conf_file" "${options[@]}" -- evaluate --rankings "$state/rankings.tsv" --qrels "$qrels" \
+      --k "$eval_k" --report "$state/evaluation.json" --summary "$state/summary.json" \
+    || { log "the evaluation of $output failed (see above); the embedding is published"; exit 1; }
+}
 
 # bidnn nightly-publish on the (remote) root and this date, with the given options.
 nightly_publish() (
@@ -123,11 +160,13 @@ log "embedding into $output with submit/$target.sh"
 
 if [[ $dry_run -eq 1 ]]; then
   echo "then: check $output/_SUCCESS, point ${root%/}/latest at $day, keep the $keep newest dated folders"
+  evaluate_night
   exit 0
 fi
 if [[ -z "$local_root" ]]; then
   published="$(nightly_publish --keep "$keep")" || bidnn_die "could not publish $output (see above)"
   while read -r line; do log "$line"; done <<< "$published"
+  evaluate_night
   exit 0
 fi
 [[ -e "$local_root/$day/_SUCCESS" ]] || bidnn_die "the job ended without writing $local_root/$day/_SUCCESS"
@@ -142,3 +181,4 @@ for d in "${old[@]}"; do
   rm -rf -- "${local_root:?}/$d"
   log "removed $d"
 done
+evaluate_night

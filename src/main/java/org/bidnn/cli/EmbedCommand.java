@@ -3,6 +3,7 @@ package org.bidnn.cli;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.bidnn.embed.PartitionEmbedder;
+import org.bidnn.io.BadRowPolicy;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.jobs.Console;
 import org.bidnn.jobs.EmbedJob;
@@ -76,12 +77,19 @@ public final class EmbedCommand implements Callable<Integer> {
                     + "and to the log."})
     String incremental;
 
+    @Option(names = "--on-bad-row", defaultValue = "fail", paramLabel = "POLICY",
+            description = {"what a malformed input row does: 'fail' stops the job with its file and line, "
+                    + "publishing nothing; 'skip' leaves it out, counts it ('rejected' in the summary) and names the "
+                    + "first " + org.bidnn.io.spark.RejectedRows.SHOWN + " (an input with no readable row still "
+                    + "fails). Skipping reads the input once more, to count. (default: ${DEFAULT-VALUE})"})
+    BadRowPolicy onBadRow;
+
     @Override
     public Integer call() throws Exception {
         int level = sparkFlags.verbosity();
         EmbedOptions options = new EmbedOptions(model, input, inputFormat, output, format,
                 outputFlags.mode(), outputFlags.l2Norm, ignoreZeroes, zeroBased,
-                batchSize, overwrite, incremental, modalityWeight);
+                batchSize, overwrite, incremental, modalityWeight, onBadRow);
         Console console = new Console(level, spec.commandLine().getErr());
         // Not stopped here: the JVM's shutdown hook stops it, and under spark-submit or in a test the
         // session may be shared with the caller.

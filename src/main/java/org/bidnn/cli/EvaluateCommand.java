@@ -3,6 +3,9 @@ package org.bidnn.cli;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.bidnn.eval.EvaluationReport;
+import org.bidnn.eval.RunSummaryMeasures;
+import org.bidnn.io.JsonFiles;
+import org.bidnn.io.Storage;
 import org.bidnn.jobs.Console;
 import org.bidnn.jobs.EvaluateJob;
 import picocli.CommandLine.Command;
@@ -43,6 +46,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "score judged anchors that have no ranking as 0 instead of leaving them out (trec_eval -c)")
     boolean countUnranked;
 
+    @Option(names = "--summary", paramLabel = "SUMMARY.json",
+            description = {"also add P@k and MAP to this run summary of 'bidnn embed --incremental' "
+                    + "(OUTPUT/_bidnn/summary.json, as 'retrieval'), and print it as the line 'embed summary: {...}'"})
+    String summary;
+
     @Mixin
     SparkJobFlags sparkFlags;
 
@@ -52,8 +60,16 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluateJob.Options options = new EvaluateJob.Options(rankings, qrels, k, report, markdown, countUnranked);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(
                 sparkFlags.session("bidnn evaluate").sparkContext());
+        Storage storage = Storage.of(sc.hadoopConfiguration());
+        if (summary != null) {
+            RunSummaryMeasures.requireSummary(storage, summary);
+        }
         EvaluationReport result = new EvaluateJob(options, console).execute(sc);
         spec.commandLine().getOut().println(EvaluateJob.summary(result));
+        if (summary != null) {
+            // The same line as embed's, now with the measures: a monitor reads the last one.
+            console.say(0, "embed summary: %s", JsonFiles.oneLine(RunSummaryMeasures.addTo(storage, summary, result)));
+        }
         return 0;
     }
 }

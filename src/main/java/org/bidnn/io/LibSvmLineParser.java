@@ -115,6 +115,16 @@ public final class LibSvmLineParser {
     }
 
     /**
+     * The segment id of a line, its first token, without parsing the rest; null for a blank or
+     * comment-only line. Lets a reader find the lines of given segments.
+     */
+    public static String idOf(String line) {
+        int end = contentEnd(line);
+        int start = skipSpace(line, 0, end);
+        return start == end ? null : line.substring(start, tokenEnd(line, start, end));
+    }
+
+    /**
      * Whether the line holds no row (blank, or only a comment): {@link #parse} returns null for
      * exactly these lines. Lets a reader count rows without parsing them.
      */

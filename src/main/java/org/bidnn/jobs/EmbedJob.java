@@ -6,14 +6,15 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import org.bidnn.embed.EmbedInput;
 import org.bidnn.embed.ModelBroadcast;
 import org.bidnn.embed.PartitionEmbedder;
 import org.bidnn.io.Segment;
 import org.bidnn.io.Storage;
 import org.bidnn.io.spark.AtomicDirectories;
 import org.bidnn.io.spark.ParquetSegmentWriter;
+import org.bidnn.io.spark.RejectedRows;
 import org.bidnn.io.spark.SegmentFormat;
-import org.bidnn.io.spark.SegmentReaders;
 import org.bidnn.io.spark.SparkLibSvmWriter;
 import org.bidnn.model.Architecture;
 import org.bidnn.model.ModelFile;
@@ -43,7 +44,9 @@ public final class EmbedJob {
         printSettings();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration hadoop = sc.hadoopConfiguration();
-        // Refused before any work; checked again when publishing, in case it appears meanwhile.
+        // Refused before any work; checked again when publishing, in case it appears meanwhile. An
+        // output a killed publish left aside is put back first, so it is refused too.
+        AtomicDirectories.recover(hadoop, options.output());
         if (!options.overwrite() && AtomicDirectories.exists(hadoop, options.output())) {
             throw new FileAlreadyExistsException(options.output(), null,
                     "the output already exists (--overwrite replaces it)");
@@ -60,8 +63,9 @@ public final class EmbedJob {
         ModelBroadcast model = ModelBroadcast.of(sc, trained, options.model());
         try {
             long start = System.nanoTime();
-            JavaRDD<Segment> input = SegmentReaders.read(spark, options.input(), options.inputFormat(), a.mod1Size(),
-                    a.mod2Size());
+            EmbedInput input = EmbedInput.read(spark, options.input(), options.inputFormat(), a.mod1Size(),
+                    a.mod2Size(), options.onBadRow());
+            reportRejected(input.rejected());
             PartitionEmbedder embedder = new PartitionEmbedder(model, options.mode(), options.l2Normalize(),
                     options.ignoreZeroes(), options.batchSize());
             if (options.incremental() != null) {
@@ -69,14 +73,15 @@ public final class EmbedJob {
                 return;
             }
             LongAccumulator written = sc.sc().longAccumulator("segments written");
-            JavaRDD<Segment> output = embedder.apply(input).map(s -> {
+            JavaRDD<Segment> output = embedder.apply(input.segments()).map(s -> {
                 written.add(1);
                 return s;
             });
             AtomicDirectories.publish(hadoop, options.output(), options.overwrite(), dir -> write(spark, output, dir, a));
             double seconds = (System.nanoTime() - start) / 1e9;
-            console.say(Console.PROGRESS, "Wrote %d segments to %s in %.3fs (%.1f segments/s)",
-                    written.value(), options.output(), seconds, written.value() / seconds);
+            console.say(Console.PROGRESS, "Wrote %d segments to %s in %.3fs (%.1f segments/s)%s",
+                    written.value(), options.output(), seconds, written.value() / seconds,
+                    input.rejected().count() == 0 ? "" : "; " + input.rejected().count() + " malformed rows skipped");
         } catch (Exception e) {
             throw TaskFailures.unwrap(e);
         } finally {
@@ -97,6 +102,16 @@ public final class EmbedJob {
             ParquetSegmentWriter.writeEmbeddings(spark, output, dir);
         } else {
             ParquetSegmentWriter.writeModalities(spark, output, dir, a.mod1Size());
+        }
+    }
+
+    /** The malformed rows left out, always shown: they are missing from the output. */
+    private void reportRejected(RejectedRows rejected) {
+        if (rejected.count() > 0) {
+            console.say(0, "skipped %d malformed row%s (--on-bad-row skip)%s:", rejected.count(),
+                    rejected.count() == 1 ? "" : "s", rejected.count() > rejected.first().size()
+                            ? ", the first " + rejected.first().size() : "");
+            rejected.first().forEach(m -> console.say(0, "  %s", m));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.bidnn.jobs;
 
 import org.bidnn.io.BadInputException;
+import org.bidnn.io.BadRowPolicy;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.model.OutputMode;
 
@@ -17,21 +18,34 @@ import org.bidnn.model.OutputMode;
  *                     carry the unchanged ones over from this previous output (which may not exist:
  *                     then every segment is embedded)
  * @param modalityWeight weight of modality 1 in the embedding, instead of the model's; null: the model's
+ * @param onBadRow     fail on the first malformed input row, or leave such rows out and count them
  */
 public record EmbedOptions(String model, String input, SegmentFormat inputFormat, String output,
                            SegmentFormat outputFormat, OutputMode mode, boolean l2Normalize,
                            boolean ignoreZeroes, boolean zeroBased, int batchSize, boolean overwrite,
-                           String incremental, Double modalityWeight) {
+                           String incremental, Double modalityWeight, BadRowPolicy onBadRow) {
+
+    /** Options that fail on a malformed input row. */
+    public EmbedOptions(String model, String input, SegmentFormat inputFormat, String output,
+                        SegmentFormat outputFormat, OutputMode mode, boolean l2Normalize,
+                        boolean ignoreZeroes, boolean zeroBased, int batchSize, boolean overwrite,
+                        String incremental, Double modalityWeight) {
+        this(model, input, inputFormat, output, outputFormat, mode, l2Normalize, ignoreZeroes, zeroBased, batchSize,
+                overwrite, incremental, modalityWeight, BadRowPolicy.FAIL);
+    }
 
     /** Options of a plain run (not incremental) that embeds with the model's own modality weight. */
     public EmbedOptions(String model, String input, SegmentFormat inputFormat, String output,
                         SegmentFormat outputFormat, OutputMode mode, boolean l2Normalize,
                         boolean ignoreZeroes, boolean zeroBased, int batchSize, boolean overwrite) {
         this(model, input, inputFormat, output, outputFormat, mode, l2Normalize, ignoreZeroes, zeroBased, batchSize,
-                overwrite, null, null);
+                overwrite, null, null, BadRowPolicy.FAIL);
     }
 
     public EmbedOptions {
+        if (onBadRow == null) {
+            onBadRow = BadRowPolicy.FAIL;
+        }
         org.bidnn.model.ModalityWeight.check(modalityWeight);
         if (batchSize <= 0) {
             throw new BadInputException("--batch-size must be positive, got " + batchSize);

@@ -8,6 +8,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.bidnn.embed.ContentHash;
+import org.bidnn.embed.DuplicateIds;
+import org.bidnn.embed.EmbedInput;
 import org.bidnn.embed.EmbedSummary;
 import org.bidnn.embed.IncrementalPlan;
 import org.bidnn.embed.PartitionEmbedder;
@@ -38,14 +40,16 @@ final class IncrementalRun {
         this.console = console;
     }
 
-    void execute(JavaRDD<Segment> input, PartitionEmbedder embedder, EmbedJob.OutputWriter writer, Architecture a)
+    void execute(EmbedInput input, PartitionEmbedder embedder, EmbedJob.OutputWriter writer, Architecture a)
             throws IOException {
         Map<String, Double> stages = new LinkedHashMap<>();
         long start = System.nanoTime();
         String modelHash = ContentHash.of(storage.readAllBytes(options.model()));
         String previous = options.incremental().isBlank() ? null : options.incremental();
-        JavaRDD<IncrementalPlan.Hashed> hashed = IncrementalPlan.hash(input).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<IncrementalPlan.Hashed> hashed = IncrementalPlan.hash(input.segments()).persist(StorageLevel.MEMORY_AND_DISK());
         try {
+            DuplicateIds.refuse(spark, hashed.map(IncrementalPlan.Hashed::id), options.input(), options.inputFormat(),
+                    "--incremental matches segments with the previous run by id, so ids must be unique");
             IncrementalPlan plan = IncrementalPlan.of(spark, storage, hashed, previous, modelHash, settings(),
                     options.outputFormat());
             JavaRDD<Segment> toEmbed = plan.toEmbed.persist(StorageLevel.MEMORY_AND_DISK());
@@ -63,7 +67,7 @@ final class IncrementalRun {
             JavaRDD<Segment> output = embedder.apply(toEmbed).union(carried);
             Supplier<EmbedSummary> summary = () -> new EmbedSummary(options.output(), options.input(),
                     options.model(), modelHash, settings(), plan.fullEmbeddingBecause == null ? previous : null,
-                    plan.fullEmbeddingBecause, segmentsIn, embedded, carriedOver, plan.deleted, 0, stages);
+                    plan.fullEmbeddingBecause, segmentsIn, embedded, carriedOver, plan.deleted, input.rejected().count(), stages);
             AtomicDirectories.publish(storage.hadoop(), options.output(), options.overwrite(), dir -> {
                 writer.write(spark, output, dir, a);
                 IncrementalPlan.writeHashes(spark, hashed, dir);

@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.bidnn.cli.CliRun.Result;
+import org.bidnn.embed.EmbedSummary;
+import org.bidnn.io.JsonFiles;
+import org.bidnn.io.TestStorage;
 import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,5 +110,41 @@ class EvaluateCommandTest {
                 "--verbosity")) {
             assertTrue(r.out().contains(flag), "help mentions " + flag + ":\n" + r.out());
         }
+    }
+
+    /** What the nightly job does when judgments are configured: the measures join the run summary. */
+    @Test
+    void theMeansAreAddedToARunSummary() throws IOException {
+        Path qrels = Files.writeString(dir.resolve("qrels.tsv"), "a\tx\t1\na\tz\t1\na\ty\t0\nb\ty\t1\nd\tx\t1\n");
+        Path summary = dir.resolve("out/_bidnn/summary.json");
+        EmbedSummary embedded = new EmbedSummary(dir.resolve("out").toString(), "corpus", "m.bidnn", "abc", "mode=x",
+                null, "no previous run given", 7, 7, 0, 0, 1, Map.of("total", 1.5));
+        JsonFiles.write(TestStorage.LOCAL, summary.toString(), embedded);
+        Path report = dir.resolve("out/_bidnn/evaluation.json");
+        Result r = CliRun.bidnn("evaluate", "--rankings", rankings().toString(), "--qrels", qrels.toString(),
+                "--k", "2", "--report", report.toString(), "--summary", summary.toString(), "-v", "0");
+        assertEquals(0, r.code(), r.err());
+
+        EmbedSummary written = JsonFiles.read(TestStorage.LOCAL, summary.toString(), EmbedSummary.class);
+        assertEquals(embedded.withRetrieval(new EmbedSummary.Retrieval(dir.resolve("rankings.tsv").toString(),
+                qrels.toString(), 2, 2, 0.5, ((1 + 2.0 / 3) / 2 + 0.5) / 2)), written);
+        assertEquals("embed summary: " + JsonFiles.oneLine(written), r.err().strip(), "the summary line, measured");
+        assertTrue(Files.readString(summary).contains("\"retrieval\" : {"), Files.readString(summary));
+
+        // No summary there: refused before any work.
+        Path none = dir.resolve("elsewhere/_bidnn/summary.json");
+        Path report2 = dir.resolve("report2.json");
+        Result missing = CliRun.bidnn("evaluate", "--rankings", rankings().toString(), "--qrels", qrels.toString(),
+                "--report", report2.toString(), "--summary", none.toString(), "-v", "0");
+        assertEquals(1, missing.code(), missing.err());
+        assertEquals("bidnn: error: " + none + ": no run summary ('bidnn embed --incremental' writes one as "
+                + "OUTPUT/_bidnn/summary.json)", missing.err().strip());
+        assertFalse(Files.exists(report2));
+    }
+
+    @Test
+    void aSummaryWithoutMeasuresHasNoRetrievalField() {
+        String json = JsonFiles.oneLine(new EmbedSummary("o", "i", "m", "h", "s", null, null, 1, 1, 0, 0, 0, Map.of()));
+        assertFalse(json.contains("retrieval"), json);
     }
 }

@@ -1,6 +1,7 @@
 package org.bidnn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -173,5 +174,103 @@ class IncrementalEmbedTest {
         embed(dir.resolve("b.bidnn"), corpus, same, "--incremental", normalised.toString(), "-n");
         assertCounts(summary(same), 300, 0, 300, 0);
         assertEquals(lines(normalised), lines(same), "everything carried over as it was");
+    }
+
+    /**
+     * Ids are keys under --incremental (a plain embed embeds both rows, see HostileSparkInputTest):
+     * a repeated one is bad input naming its lines, whether or not a previous run exists, and
+     * nothing is published.
+     */
+    @Test
+    void aRepeatedIdIsBadInputNamingItsLines() throws IOException {
+        List<String> all = Files.readAllLines(SAMPLES).subList(0, 200);
+        Path model = model("m.bidnn", 1);
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.write(corpus.resolve("part-0.svm"), all.subList(0, 100));
+        List<String> second = new ArrayList<>(all.subList(100, 200));
+        second.set(41, all.get(7));
+        Files.write(corpus.resolve("part-1.svm"), second);
+        String id = all.get(7).split(" ", 2)[0];
+
+        Path first = dir.resolve("first");
+        for (String previous : List.of("", first.toString())) {
+            if (!previous.isEmpty()) {
+                Files.write(corpus.resolve("part-1.svm"), all.subList(100, 200));
+                embed(model, corpus, first, "--incremental", "");
+                Files.write(corpus.resolve("part-1.svm"), second);
+            }
+            Path out = dir.resolve("out");
+            CliRun.Result r = CliRun.bidnn("embed", "--model", model.toString(), "--input", corpus.toString(),
+                    "--output", out.toString(), "-v", "0", "--incremental", previous);
+            assertEquals(ErrorReporter.BAD_INPUT, r.code(), r.err());
+            assertEquals("bidnn: error: " + corpus + "/part-1.svm:42: segment id '" + id + "' appears more than once "
+                    + "(also at " + corpus + "/part-0.svm:8); --incremental matches segments with the previous run by "
+                    + "id, so ids must be unique", r.err().strip());
+            assertFalse(Files.exists(out), "nothing published");
+        }
+    }
+
+    /**
+     * A run killed between the two renames of --overwrite leaves nothing at the output (the
+     * previous one is whole, aside): the next run puts it back before anything else, so without
+     * --overwrite it is refused as before, and with it ends with one complete output.
+     */
+    @Test
+    void aRunKilledDuringAnOverwriteIsRepairedByTheNextRun() throws Exception {
+        Path model = model("m.bidnn", 1);
+        Path corpus = dir.resolve("c.svm");
+        Files.write(corpus, Files.readAllLines(SAMPLES).subList(0, 200));
+        Path out = dir.resolve("out");
+        embed(model, corpus, out, "--incremental", "");
+        Map<String, String> before = lines(out);
+
+        org.bidnn.io.spark.KilledPublish.run(out, "x 1:1\n");
+        assertFalse(Files.exists(out));
+
+        CliRun.Result refused = CliRun.bidnn("embed", "--model", model.toString(), "--input", corpus.toString(),
+                "--output", out.toString(), "-v", "0");
+        assertEquals(ErrorReporter.BAD_INPUT, refused.code(), refused.err());
+        assertTrue(refused.err().contains("the output already exists"), refused.err());
+        assertEquals(before, lines(out), "the previous output is back, whole");
+
+        embed(model, corpus, out, "--incremental", out.toString(), "--overwrite");
+        assertEquals(before, lines(out));
+        assertCounts(summary(out), 200, 0, 200, 0);
+    }
+
+    /**
+     * What nightly.sh does when judgments are set: rank the anchors on the published night and
+     * add P@10 and MAP to its summary; the next night reads that summary back and carries over.
+     */
+    @Test
+    void retrievalMeasuresJoinTheSummaryAndTheNextNightStillCarriesOver() throws IOException {
+        Path model = model("m.bidnn", 1);
+        Path corpus = dir.resolve("c.svm");
+        Files.write(corpus, Files.readAllLines(SAMPLES).subList(0, 100));
+        Path night = dir.resolve("2031-01-01");
+        embed(model, corpus, night, "--incremental", "");
+        Path anchors = Files.writeString(dir.resolve("anchors.txt"), "seg00000\nseg00001\n");
+        Path qrels = Files.writeString(dir.resolve("qrels.tsv"),
+                "seg00000\tseg00002\t1\nseg00000\tseg00003\t0\nseg00001\tseg00004\t1\n");
+        String state = night.resolve("_bidnn").toString();
+        CliRun.Result rank = CliRun.bidnn("rank", "--embeddings", night.toString(), "--anchors", anchors.toString(),
+                "--all-targets", "--k", "1000", "--output", state + "/rankings.tsv", "--overwrite", "-v", "0");
+        assertEquals(0, rank.code(), rank.err());
+        CliRun.Result evaluate = CliRun.bidnn("evaluate", "--rankings", state + "/rankings.tsv", "--qrels",
+                qrels.toString(), "--k", "10", "--report", state + "/evaluation.json", "--summary",
+                state + "/summary.json", "-v", "0");
+        assertEquals(0, evaluate.code(), evaluate.err());
+        JsonNode retrieval = summary(night).get("retrieval");
+        assertEquals(10, retrieval.get("k").asInt(), retrieval.toString());
+        assertEquals(2, retrieval.get("anchors").asInt(), retrieval.toString());
+        JsonNode report = JSON.readTree(night.resolve("_bidnn/evaluation.json").toFile()).get("mean");
+        assertEquals(report.get("precisionAtK").asDouble(), retrieval.get("precisionAtK").asDouble());
+        assertEquals(report.get("meanAveragePrecision").asDouble(), retrieval.get("meanAveragePrecision").asDouble());
+        assertCounts(summary(night), 100, 100, 0, 0);
+
+        Path next = dir.resolve("2031-01-02");
+        embed(model, corpus, next, "--incremental", night.toString());
+        assertCounts(summary(next), 100, 0, 100, 0);
+        assertNull(summary(next).get("retrieval"), "not evaluated yet");
     }
 }

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.bidnn.cli.CliRun;
-import org.bidnn.spark.SparkSessions;
-import org.junit.jupiter.api.AfterAll;
+import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its fence the tests or scripts that run its equivalent, {@code <!-- run by: YarnJobIT -->}, and
  * those must exist. So that no example hides from the test, every fence names its language.
  */
+@ExtendWith(SharedSpark.class)
 class DocExamplesTest {
 
     /**
@@ -47,12 +48,7 @@ class DocExamplesTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSessions.getOrCreate("DocExamplesTest", "local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = SharedSpark.session();
     }
 
     @Test

@@ -200,6 +200,39 @@ class SubmitScriptsIT {
     }
 
     @Test
+    void nightlyEvaluatesTheNightWhenJudgmentsAreSet() {
+        Path conf = SubmitScript.settings(dir.resolve("job.conf"), "BIDNN_NIGHTLY_SUBMIT=local",
+                "BIDNN_NIGHTLY_OUTPUT_ROOT=" + dir.resolve("embeddings"),
+                "BIDNN_NIGHTLY_ARGS=(embed --model /m.bidnn --output @OUTPUT@ --format parquet --incremental @PREVIOUS@)",
+                "BIDNN_NIGHTLY_ANCHORS=/j/anchors.txt", "BIDNN_NIGHTLY_QRELS=/j/qrels.tsv");
+        Result r = run("nightly.sh", Map.of(), "--conf", conf.toString(), "--date", "2031-02-03", "--dry-run");
+        assertEquals(0, r.code(), r.toString());
+        String[] lines = r.stdout().strip().split("\n");
+        assertEquals(4, lines.length, r.stdout());
+        String night = dir.resolve("embeddings/2031-02-03").toString();
+        List<String> rank = submit(new Result(0, lines[2], ""));
+        assertEquals(List.of(JAR, "rank", "--embeddings", night, "--format", "parquet", "--anchors", "/j/anchors.txt",
+                "--all-targets", "--k", "1000", "--output", night + "/_bidnn/rankings.tsv", "--overwrite"),
+                rank.subList(rank.indexOf(JAR), rank.size()));
+        List<String> evaluate = submit(new Result(0, lines[3], ""));
+        assertEquals(List.of(JAR, "evaluate", "--rankings", night + "/_bidnn/rankings.tsv", "--qrels", "/j/qrels.tsv",
+                "--k", "10", "--report", night + "/_bidnn/evaluation.json", "--summary", night + "/_bidnn/summary.json"),
+                evaluate.subList(evaluate.indexOf(JAR), evaluate.size()));
+
+        // Without judgments, nothing is evaluated; with half of them, the settings are refused.
+        Path none = SubmitScript.settings(dir.resolve("none.conf"), "BIDNN_NIGHTLY_SUBMIT=local",
+                "BIDNN_NIGHTLY_OUTPUT_ROOT=" + dir.resolve("embeddings"), "BIDNN_NIGHTLY_ARGS=(embed --output @OUTPUT@)");
+        Result plain = run("nightly.sh", Map.of(), "--conf", none.toString(), "--date", "2031-02-03", "--dry-run");
+        assertEquals(2, plain.stdout().strip().split("\n").length, plain.stdout());
+        Path half = SubmitScript.settings(dir.resolve("half.conf"), "BIDNN_NIGHTLY_SUBMIT=local",
+                "BIDNN_NIGHTLY_OUTPUT_ROOT=" + dir.resolve("embeddings"), "BIDNN_NIGHTLY_ARGS=(embed --output @OUTPUT@)",
+                "BIDNN_NIGHTLY_QRELS=/j/qrels.tsv");
+        Result refused = run("nightly.sh", Map.of(), "--conf", half.toString(), "--date", "2031-02-03", "--dry-run");
+        assertEquals(2, refused.code(), refused.toString());
+        assertTrue(refused.stderr().contains("set both BIDNN_NIGHTLY_ANCHORS and BIDNN_NIGHTLY_QRELS"), refused.stderr());
+    }
+
+    @Test
     void mistakesAreReportedWithExitCode2() {
         for (String[] args : List.of(new String[] {}, new String[] {"--dry-run"}, new String[] {"--frobnicate", "embed"},
                 new String[] {"--conf", "/no/such/job.conf", "embed"}, new String[] {"--deploy-mode", "client", "embed"})) {

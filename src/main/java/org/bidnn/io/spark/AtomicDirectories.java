@@ -3,11 +3,16 @@ package org.bidnn.io.spark;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.ParentNotDirectoryException;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.bidnn.io.AtomicFiles;
 import org.bidnn.io.BadInputException;
 import org.bidnn.io.IoConsumer;
@@ -29,7 +34,10 @@ import org.bidnn.spark.TaskFailures;
  * <p>Between the two renames of an overwrite, the target is briefly absent (and stays absent, with
  * the old output kept aside as {@code .NAME.old-XXXX}, if the driver dies exactly there): readers
  * may find nothing, but never a partial output. A driver killed while the job runs leaves its
- * hidden temporary directory behind, never anything under the target's name.
+ * hidden temporary directory behind, never anything under the target's name. The next publish of
+ * the same target (or {@link #recover}) repairs both: it first puts a previous output that was left
+ * aside back in place, deletes one whose replacement was published, and deletes temporary
+ * directories in which nothing has changed for an hour.
  */
 public final class AtomicDirectories {
 
@@ -37,6 +45,63 @@ public final class AtomicDirectories {
     private static final Duration KILLED_TASKS_TIMEOUT = Duration.ofSeconds(30);
 
     private AtomicDirectories() {
+    }
+
+    /** Called between the two renames of an overwrite; tests replace it to kill the process there. */
+    static volatile Runnable betweenRenames = () -> { };
+
+    /** Temporary directories in which nothing changed for this long belong to a killed job. */
+    static final long STALE_AFTER_MILLIS = 60 * 60 * 1000L;
+
+    /**
+     * Repairs what earlier publishes of {@code target} left when they were killed: an old output
+     * moved aside ({@code .NAME.old-*}) is put back if nothing is at the target, and deleted if the
+     * new output was published; temporary directories ({@code .NAME.tmp-*}) in which nothing
+     * changed for {@link #STALE_AFTER_MILLIS} are deleted (a younger one may be a job under way).
+     * Publishing calls it first; a job that checks its target before its work should too.
+     */
+    public static void recover(Configuration conf, String target) throws IOException {
+        try {
+            recoverLeftovers(conf, target);
+        } catch (IOException e) {
+            throw StorageException.of(target, e);
+        }
+    }
+
+    private static void recoverLeftovers(Configuration conf, String target) throws IOException {
+        Path path = new Path(target);
+        FileSystem fs = path.getFileSystem(conf);
+        Path qualified = fs.makeQualified(path);
+        Path parent = qualified.getParent();
+        if (parent == null || !fs.exists(parent)) {
+            return;
+        }
+        String old = "." + qualified.getName() + ".old-";
+        String tmp = "." + qualified.getName() + ".tmp-";
+        FileStatus[] leftovers = fs.listStatus(parent, p -> p.getName().startsWith(old) || p.getName().startsWith(tmp));
+        // The newest old output is the one the killed publish moved aside; any other is older still.
+        Arrays.sort(leftovers, Comparator.comparingLong(FileStatus::getModificationTime).reversed());
+        for (FileStatus s : leftovers) {
+            if (s.getPath().getName().startsWith(old)) {
+                if (!fs.exists(qualified) && fs.exists(new Path(s.getPath(), SUCCESS_MARKER))) {
+                    rename(fs, s.getPath(), qualified);
+                } else {
+                    fs.delete(s.getPath(), true);
+                }
+            } else if (lastChange(fs, s.getPath()) < System.currentTimeMillis() - STALE_AFTER_MILLIS) {
+                fs.delete(s.getPath(), true);
+            }
+        }
+    }
+
+    /** The newest modification time in a directory tree: Spark's tasks write deep inside it. */
+    private static long lastChange(FileSystem fs, Path dir) throws IOException {
+        long last = fs.getFileStatus(dir).getModificationTime();
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
+        while (files.hasNext()) {
+            last = Math.max(last, files.next().getModificationTime());
+        }
+        return last;
     }
 
     /** Whether something exists at {@code target}, to refuse early, before any work is done. */
@@ -62,6 +127,7 @@ public final class AtomicDirectories {
         if (parent == null) {
             throw new BadInputException("the output cannot be a root directory: " + target);
         }
+        recover(conf, target);
         Path temp = sibling(fs, qualified, "tmp");
         checkWritable(fs, temp, target);
         try {
@@ -117,6 +183,7 @@ public final class AtomicDirectories {
             // FileSystem.rename moves a directory *into* an existing one, so the old output has to
             // go first.
             rename(fs, target, old);
+            betweenRenames.run();
         }
         try {
             rename(fs, temp, target);

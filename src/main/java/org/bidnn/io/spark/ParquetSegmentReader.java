@@ -8,6 +8,8 @@ import static org.bidnn.io.spark.SegmentColumns.MOD2;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
@@ -37,6 +39,38 @@ public final class ParquetSegmentReader {
     /** @throws InputFileException if the input does not exist, is not Parquet or lacks the columns */
     public static JavaRDD<Segment> read(SparkSession spark, String path, int mod1Size, int mod2Size)
             throws IOException {
+        return checkedRows(spark, path, mod1Size, mod2Size).map(Checked::segment);
+    }
+
+    /**
+     * Reads as {@link #read} does, but leaves out the rows that cannot be read (no id, a vector of
+     * the wrong width or with a value that is not finite) instead of failing; the rejections name
+     * the file and the segment of each.
+     *
+     * @throws InputFileException if the input does not exist, is not Parquet or lacks the columns
+     */
+    public static LenientSegments readSkippingBadRows(SparkSession spark, String path, int mod1Size, int mod2Size)
+            throws IOException {
+        JavaRDD<Checked> rows = checkedRows(spark, path, mod1Size, mod2Size);
+        return new LenientSegments(
+                rows.filter(c -> c.problem() == null).map(Checked::segment),
+                rows.filter(c -> c.problem() != null).map(c -> c.problem().getMessage()),
+                rows.count());
+    }
+
+    /** A row read: its segment, or the problem that kept it from being one. */
+    private record Checked(Segment segment, InputFileException problem) implements java.io.Serializable {
+        @Override
+        public Segment segment() {
+            if (problem != null) {
+                throw problem;
+            }
+            return segment;
+        }
+    }
+
+    private static JavaRDD<Checked> checkedRows(SparkSession spark, String path, int mod1Size, int mod2Size)
+            throws IOException {
         InputNames names = InputNames.of(path, spark.sparkContext().hadoopConfiguration());
         Dataset<Row> data = open(spark, path);
         StructType schema = data.schema();
@@ -58,7 +92,13 @@ public final class ParquetSegmentReader {
                 ? data.select(functions.col(ID), functions.col(MOD1), functions.col(MOD2), functions.input_file_name())
                 : data.select(functions.col(ID), functions.col(FEATURES), functions.input_file_name());
         int[] fields = split ? new int[] {1, 2} : new int[] {1};
-        return selected.javaRDD().map(row -> toSegment(row, layout, fields, names));
+        return selected.javaRDD().map(row -> {
+            try {
+                return new Checked(toSegment(row, layout, fields, names), null);
+            } catch (InputFileException e) {
+                return new Checked(null, e);
+            }
+        });
     }
 
     /**
@@ -92,6 +132,14 @@ public final class ParquetSegmentReader {
                     }
                     return new Segment(id, values);
                 });
+    }
+
+    /** The files that hold the segments of the given ids, one entry per row, for an error message about them. */
+    public static List<String> locate(SparkSession spark, String path, Set<String> ids) throws IOException {
+        InputNames names = InputNames.of(path, spark.sparkContext().hadoopConfiguration());
+        return open(spark, path).filter(functions.col(ID).isin(ids.toArray()))
+                .select(functions.input_file_name()).collectAsList().stream()
+                .map(r -> names.ofUri(r.getString(0))).toList();
     }
 
     private static Dataset<Row> open(SparkSession spark, String path) {

@@ -1,6 +1,8 @@
 package org.bidnn.io.spark;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -25,6 +27,32 @@ public final class SegmentReaders {
             // At least one split per core: the model's work is compute-bound even on a small file.
             case LIBSVM -> SparkLibSvmReader.read(sc, path, mod1Size + mod2Size, sc.defaultParallelism());
             case PARQUET -> ParquetSegmentReader.read(spark, path, mod1Size, mod2Size);
+        };
+    }
+
+    /**
+     * Where the segments of the given ids are in a corpus, in input order: {@code file:line} in
+     * LibSVM, the file in Parquet (which has no lines). Reads the input again: for error messages.
+     */
+    public static List<String> locate(SparkSession spark, String path, SegmentFormat format, Set<String> ids)
+            throws IOException {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return switch (format) {
+            case LIBSVM -> SparkLibSvmReader.locate(sc, path, ids, sc.defaultParallelism());
+            case PARQUET -> ParquetSegmentReader.locate(spark, path, ids);
+        };
+    }
+
+    /**
+     * Reads a corpus leaving out the rows that cannot be read ({@link org.bidnn.io.BadRowPolicy#SKIP})
+     * rather than failing on the first; the rejections name each.
+     */
+    public static LenientSegments readSkippingBadRows(SparkSession spark, String path, SegmentFormat format,
+                                                      int mod1Size, int mod2Size) throws IOException {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return switch (format) {
+            case LIBSVM -> SparkLibSvmReader.readSkippingBadLines(sc, path, mod1Size + mod2Size, sc.defaultParallelism());
+            case PARQUET -> ParquetSegmentReader.readSkippingBadRows(spark, path, mod1Size, mod2Size);
         };
     }
 

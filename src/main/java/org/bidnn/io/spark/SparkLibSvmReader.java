@@ -67,7 +67,23 @@ public final class SparkLibSvmReader {
         if (dimensions <= 0) {
             throw new IllegalArgumentException("dimensions must be positive, got " + dimensions);
         }
-        return new FirstPass(sc, path, minPartitions).rows(dimensions);
+        return new FirstPass(sc, path, minPartitions).rows(dimensions, false);
+    }
+
+    /**
+     * Reads as {@link #read} does, but leaves malformed lines out of the rows instead of failing;
+     * the rejections name each of them by file and line. Both read the input anew when used.
+     *
+     * @throws InputFileException if the input does not exist or has no rows
+     */
+    public static LenientSegments readSkippingBadLines(JavaSparkContext sc, String path, int dimensions, int minPartitions)
+            throws IOException {
+        if (dimensions <= 0) {
+            throw new IllegalArgumentException("dimensions must be positive, got " + dimensions);
+        }
+        FirstPass first = new FirstPass(sc, path, minPartitions);
+        long rows = first.splits.stream().mapToLong(SplitSummary::rows).sum();
+        return new LenientSegments(first.rows(dimensions, true), first.rejections(dimensions), rows);
     }
 
     /** Rows of a width nobody declared (embeddings), and that width. */
@@ -99,7 +115,30 @@ public final class SparkLibSvmReader {
                     "index out of range", "column " + width + " is beyond the widest row accepted here, "
                     + maxDimensions);
         }
-        return new Sized(first.rows((int) width), (int) width);
+        return new Sized(first.rows((int) width, false), (int) width);
+    }
+
+    /**
+     * Where the segments of the given ids are, as {@code file:line}, in input order: for an error
+     * message about them (two more passes over the input, so not for the common path).
+     */
+    public static List<String> locate(JavaSparkContext sc, String path, java.util.Set<String> ids, int minPartitions)
+            throws IOException {
+        FirstPass first = new FirstPass(sc, path, minPartitions);
+        InputNames names = first.names;
+        Map<String, Long> firstLines = first.firstLines;
+        return first.lines.mapPartitionsWithInputSplit((split, it) -> {
+            FileSplit file = (FileSplit) split;
+            long line = firstLines.get(SplitSummary.key(file.getPath().toString(), file.getStart())) - 1;
+            List<String> found = new ArrayList<>();
+            while (it.hasNext()) {
+                line++;
+                if (ids.contains(LibSvmLineParser.idOf(it.next()._2().toString()))) {
+                    found.add(names.of(file.getPath()) + ":" + line);
+                }
+            }
+            return found.iterator();
+        }, true).collect();
     }
 
     /** The first pass over an input and what it decides: the base and each split's first line. */
@@ -125,15 +164,39 @@ public final class SparkLibSvmReader {
             firstLines = firstLineNumbers(splits);
         }
 
-        /** The second pass: every line parsed into a dense row of {@code dimensions}. */
-        JavaRDD<Segment> rows(int dimensions) {
+        /**
+         * The second pass: every line parsed into a dense row of {@code dimensions}; a malformed
+         * line fails the task, or with {@code skipBad} is left out.
+         */
+        JavaRDD<Segment> rows(int dimensions, boolean skipBad) {
             InputNames names = this.names;
             Map<String, Long> firstLines = this.firstLines;
             boolean zeroBased = this.zeroBased;
             return lines.mapPartitionsWithInputSplit((split, it) -> {
                 FileSplit file = (FileSplit) split;
                 long first = firstLines.get(SplitSummary.key(file.getPath().toString(), file.getStart()));
-                return new Rows(it, names.of(file.getPath()), first, dimensions, zeroBased);
+                return new Rows(it, names.of(file.getPath()), first, dimensions, zeroBased, skipBad);
+            }, true);
+        }
+
+        /** The message of every malformed line, parsed as {@link #rows} parses it. */
+        JavaRDD<String> rejections(int dimensions) {
+            InputNames names = this.names;
+            Map<String, Long> firstLines = this.firstLines;
+            boolean zeroBased = this.zeroBased;
+            return lines.mapPartitionsWithInputSplit((split, it) -> {
+                FileSplit file = (FileSplit) split;
+                long first = firstLines.get(SplitSummary.key(file.getPath().toString(), file.getStart()));
+                Rows rows = new Rows(it, names.of(file.getPath()), first, dimensions, zeroBased, false);
+                List<String> bad = new ArrayList<>();
+                while (rows.lines.hasNext()) {
+                    try {
+                        rows.parseNext();
+                    } catch (InputFileException e) {
+                        bad.add(e.getMessage());
+                    }
+                }
+                return bad.iterator();
             }, true);
         }
     }
@@ -192,35 +255,51 @@ public final class SparkLibSvmReader {
         }
     }
 
-    /** Parses a split's lines as they are consumed, skipping blank and comment lines. */
+    /**
+     * Parses a split's lines as they are consumed, skipping blank and comment lines, and malformed
+     * ones too if asked to.
+     */
     private static final class Rows implements Iterator<Segment> {
         private final Iterator<Tuple2<LongWritable, Text>> lines;
         private final String file;
         private final int dimensions;
         private final boolean zeroBased;
+        private final boolean skipBad;
         private long lineNumber;
         private Segment next;
 
         Rows(Iterator<Tuple2<LongWritable, Text>> lines, String file, long firstLine, int dimensions,
-             boolean zeroBased) {
+             boolean zeroBased, boolean skipBad) {
             this.lines = lines;
             this.file = file;
             this.lineNumber = firstLine - 1;
             this.dimensions = dimensions;
             this.zeroBased = zeroBased;
+            this.skipBad = skipBad;
         }
 
         @Override
         public boolean hasNext() {
             while (next == null && lines.hasNext()) {
-                Text text = lines.next()._2();
-                lineNumber++;
-                SparseRow row = LibSvmLineParser.parse(decode(text), lineNumber, file, dimensions, zeroBased);
-                if (row != null) {
-                    next = row.toSegment(dimensions);
+                try {
+                    SparseRow row = parseNext();
+                    if (row != null) {
+                        next = row.toSegment(dimensions);
+                    }
+                } catch (InputFileException e) {
+                    if (!skipBad) {
+                        throw e;
+                    }
                 }
             }
             return next != null;
+        }
+
+        /** The next line parsed: null if it holds no row. */
+        SparseRow parseNext() {
+            Text text = lines.next()._2();
+            lineNumber++;
+            return LibSvmLineParser.parse(decode(text), lineNumber, file, dimensions, zeroBased);
         }
 
         @Override

@@ -114,4 +114,84 @@ class AtomicDirectoriesTest {
         assertEquals("new", Files.readString(target.resolve("part-00000")));
         assertEquals(List.of("out"), List.of(dir.resolve("a/b").toFile().list()));
     }
+
+    private List<String> startingWith(String prefix) throws IOException {
+        return names().stream().filter(n -> n.startsWith(prefix)).toList();
+    }
+
+    /** Both part files of one output: a reader that finds the target finds one output, whole. */
+    private static void assertWhole(Path output, String content) throws IOException {
+        assertEquals(List.of(content, content), List.of(Files.readString(output.resolve("part-00000")),
+                Files.readString(output.resolve("part-00001"))));
+        assertTrue(Files.exists(output.resolve(AtomicDirectories.SUCCESS_MARKER)));
+    }
+
+    private static IoConsumer<String> twoParts(String content) {
+        return temp -> {
+            Path out = Files.createDirectories(Path.of(java.net.URI.create(temp)));
+            Files.writeString(out.resolve("part-00000"), content);
+            Files.writeString(out.resolve("part-00001"), content);
+            Files.createFile(out.resolve(AtomicDirectories.SUCCESS_MARKER));
+        };
+    }
+
+    /** Every file and directory under {@code root} as if last changed two hours ago. */
+    private static void age(Path root) throws IOException {
+        java.nio.file.attribute.FileTime past = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 2 * AtomicDirectories.STALE_AFTER_MILLIS);
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.setLastModifiedTime(p, past);
+            }
+        }
+    }
+
+    @Test
+    void aPublishKilledBetweenItsRenamesLeavesNoMixAndTheNextPublishRepairsIt() throws Exception {
+        Path target = dir.resolve("out");
+        AtomicDirectories.publish(CONF, target.toString(), false, twoParts("old"));
+        KilledPublish.run(target, "new");
+
+        // What the kill left: nothing at the target, the old output whole aside, the new one whole.
+        assertFalse(Files.exists(target));
+        List<String> old = startingWith(".out.old-");
+        List<String> temp = startingWith(".out.tmp-");
+        assertEquals(List.of(1, 1), List.of(old.size(), temp.size()), names().toString());
+        assertWhole(dir.resolve(old.get(0)), "old");
+        assertWhole(dir.resolve(temp.get(0)), "new");
+
+        // The next night, an hour later or more: one complete output, nothing else.
+        age(dir);
+        AtomicDirectories.publish(CONF, target.toString(), true, twoParts("next"));
+        assertWhole(target, "next");
+        assertEquals(List.of("out"), names());
+    }
+
+    @Test
+    void recoveringPutsTheOldOutputBackAndKeepsATemporaryDirectoryThatMayBeInUse() throws Exception {
+        Path target = dir.resolve("out");
+        AtomicDirectories.publish(CONF, target.toString(), false, twoParts("old"));
+        KilledPublish.run(target, "new");
+
+        AtomicDirectories.recover(CONF, target.toString());
+        assertWhole(target, "old");
+        assertEquals(List.of(), startingWith(".out.old-"));
+        assertEquals(1, startingWith(".out.tmp-").size(), "younger than an hour: it may be a job under way");
+        // The output is back, so a run without --overwrite is refused as it would have been before.
+        assertThrows(FileAlreadyExistsException.class,
+                () -> AtomicDirectories.publish(CONF, target.toString(), false, twoParts("other")));
+        assertWhole(target, "old");
+    }
+
+    @Test
+    void anOldOutputLeftAsideAfterTheNewOneWasPublishedIsDeleted() throws IOException {
+        Path target = dir.resolve("out");
+        AtomicDirectories.publish(CONF, target.toString(), false, twoParts("new"));
+        // Killed after the second rename, before deleting the old output.
+        twoParts("old").accept(dir.resolve(".out.old-k1ll3d").toUri().toString());
+
+        AtomicDirectories.recover(CONF, target.toString());
+        assertWhole(target, "new");
+        assertEquals(List.of("out"), names());
+    }
 }

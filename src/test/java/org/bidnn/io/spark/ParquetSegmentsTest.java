@@ -167,4 +167,27 @@ class ParquetSegmentsTest {
         assertTrue(notParquet.getMessage().startsWith(text + ": not readable as Parquet (")
                 && notParquet.getMessage().contains("is not a Parquet file"), notParquet.getMessage());
     }
+
+    @Test
+    void skippingLeavesOutTheRowsThatCannotBeReadAndNamesThem() throws IOException {
+        StructType schema = new StructType().add("id", DataTypes.StringType).add("features", SQLDataTypes.VectorType());
+        String in = writeRows("mixed", schema, List.of(
+                RowFactory.create("a", Vectors.dense(1, 0, 2)),
+                RowFactory.create("n", Vectors.dense(1, Double.NaN, 0)),
+                RowFactory.create(null, Vectors.dense(1, 1, 1)),
+                RowFactory.create("w", Vectors.dense(1, 2)),
+                RowFactory.create("b", Vectors.dense(0, 3, 0))));
+        LenientSegments read = ParquetSegmentReader.readSkippingBadRows(spark, in, 1, 2);
+        assertEquals(5, read.rows());
+        assertEquals(List.of(new Segment("a", new float[] {1, 0, 2}), new Segment("b", new float[] {0, 3, 0})),
+                sorted(read.segments().collect()));
+        RejectedRows rejected = RejectedRows.of(read.rejections());
+        assertEquals(3, rejected.count());
+        List<String> messages = rejected.first().stream().map(m -> m.substring(m.indexOf(": ") + 2)).sorted().toList();
+        assertEquals(3, messages.size(), rejected.toString());
+        assertTrue(messages.get(0).startsWith("missing segment id"), messages.toString());
+        assertTrue(messages.get(1).startsWith("segment 'n' has the value NaN in features at index 1"), messages.toString());
+        assertTrue(messages.get(2).startsWith("segment 'w' has 2 values in features"), messages.toString());
+        assertTrue(rejected.first().stream().allMatch(m -> m.startsWith(in + "/part-")), rejected.toString());
+    }
 }
