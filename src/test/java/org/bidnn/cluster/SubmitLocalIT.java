@@ -66,7 +66,7 @@ class SubmitLocalIT {
                 "BIDNN_SUBMIT_ARGS=(--jars " + BuildLayout.submitJar().toUri() + ")");
         Map<String, String> env = SparkHome.get().environment();
 
-        SubmitScript.Result first = SubmitScript.run("nightly.sh", env, work, Duration.ofMinutes(4),
+        SubmitScript.Result first = SubmitScript.run("nightly.sh", env, work, Duration.ofMinutes(8),
                 "--conf", settings.toString(), "--date", "2031-01-02");
         assertEquals(0, first.code(), first.toString());
         assertEquals("5050", SmokeJar.result(root.resolve("2031-01-02/_SUCCESS")).getProperty("sum"));
@@ -93,7 +93,11 @@ class SubmitLocalIT {
         Path work = BuildLayout.clusterTestDir().resolve("nightly-hdfs");
         SparkHome.deleteTree(work);
         try (HdfsCluster hdfs = HdfsCluster.start(work)) {
-            String segments = hdfs.put(BidnnJobs.SEGMENTS, "/corpus/segments.svm");
+            // The hyperlinking sample: a corpus with judgments, so that each night is also evaluated.
+            Path sample = BuildLayout.projectDir().resolve("data-samples/hyperlinking");
+            String segments = hdfs.put(sample.resolve("segments.svm"), "/corpus/segments.svm");
+            String anchors = hdfs.put(sample.resolve("anchors.txt"), "/corpus/anchors.txt");
+            String qrels = hdfs.put(sample.resolve("qrels.tsv"), "/corpus/qrels.tsv");
             String model = hdfs.uri("/models/m.bidnn");
             ModelFile.save(BiDNNNetwork.create(new Architecture(100, 100, 32, BidnnJobs.EMBEDDING_SIZE,
                     ActivationFunction.TANH, true, 0.2), Optimizer.DEFAULT, 7), hdfs.storage(), model);
@@ -106,11 +110,16 @@ class SubmitLocalIT {
                     "BIDNN_NIGHTLY_KEEP=3",
                     "BIDNN_NIGHTLY_ARGS=(embed --model " + model + " --input " + segments
                             + " --output @OUTPUT@ --incremental @PREVIOUS@ -v 1)",
+                    // Its own lock: on a Hadoop root the default is in $TMPDIR, shared with other runs.
+                    "BIDNN_NIGHTLY_LOCK=" + work.resolve("nightly.lock"),
+                    "BIDNN_NIGHTLY_ANCHORS=" + anchors,
+                    "BIDNN_NIGHTLY_QRELS=" + qrels,
+                    "BIDNN_NIGHTLY_RANK_ARGS=(--candidates " + qrels + " --k 100)",
                     "BIDNN_LOCAL_MASTER=local[2]",
                     "BIDNN_DRIVER_MEMORY=1g");
             Map<String, String> env = SparkHome.get().environment();
 
-            SubmitScript.Result first = SubmitScript.run("nightly.sh", env, work, Duration.ofMinutes(4),
+            SubmitScript.Result first = SubmitScript.run("nightly.sh", env, work, Duration.ofMinutes(8),
                     "--conf", settings.toString(), "--date", "2031-01-02");
             assertEquals(0, first.code(), first.toString());
             assertTrue(hdfs.exists("/embeddings/2031-01-02/_SUCCESS"), hdfs.list("/embeddings/2031-01-02").toString());
@@ -119,6 +128,11 @@ class SubmitLocalIT {
                     "the 3 newest dated folders are kept");
             assertTrue(first.stderr().contains("removed 2030-12-29") && first.stderr().contains("latest -> 2031-01-02"),
                     first.toString());
+            // The night was ranked and evaluated on the judgments: its summary carries P@10 and MAP.
+            String evaluated = hdfs.read("/embeddings/2031-01-02/_bidnn/summary.json");
+            assertTrue(evaluated.contains("\"retrieval\"") && evaluated.contains("\"k\" : 10")
+                    && evaluated.contains("\"anchors\" : 30") && evaluated.contains("\"meanAveragePrecision\""), evaluated);
+            assertTrue(hdfs.exists("/embeddings/2031-01-02/_bidnn/rankings.tsv"), hdfs.list("/embeddings/2031-01-02/_bidnn").toString());
 
             SubmitScript.Result again = SubmitScript.run("nightly.sh", env, work, Duration.ofMinutes(2),
                     "--conf", settings.toString(), "--date", "2031-01-02");
@@ -126,12 +140,12 @@ class SubmitLocalIT {
             assertTrue(again.stderr().contains("already complete"), again.toString());
 
             // The next night, the corpus unchanged: every embedding is carried over from the last run.
-            SubmitScript.Result next = SubmitScript.run("nightly.sh", env, work, Duration.ofMinutes(4),
+            SubmitScript.Result next = SubmitScript.run("nightly.sh", env, work, Duration.ofMinutes(8),
                     "--conf", settings.toString(), "--date", "2031-01-03");
             assertEquals(0, next.code(), next.toString());
             String summary = hdfs.read("/embeddings/2031-01-03/_bidnn/summary.json");
             assertTrue(summary.contains("\"previous\" : \"" + hdfs.uri("/embeddings/2031-01-02") + "\"")
-                    && summary.contains("\"embedded\" : 0") && summary.contains("\"carriedOver\" : 2000"), summary);
+                    && summary.contains("\"embedded\" : 0") && summary.contains("\"carriedOver\" : 4030"), summary);
             assertTrue(next.stderr().contains("embed summary: {"), next.toString());
             assertEquals("2031-01-03\n", hdfs.read("/embeddings/latest"));
         }
