@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One dense step {@code h = f(in · op(W) + b)} of a BiDNN direction, where op is the identity or,
@@ -56,7 +55,7 @@ final class DenseStep {
      */
     HostMatrix forward(INDArray input, Map<String, INDArray> params, ActivationKernel f) {
         this.in = input;
-        Nd4j.gemm(input, params.get(weightKey), h, false, transposed, 1.0, 0.0);
+        Gemm.gemm(input, params.get(weightKey), h, false, transposed, 1.0, 0.0);
         hostH.read(h);
         f.forward(hostH, bias.read(params.get(biasKey)));
         hostH.write(h);
@@ -83,17 +82,17 @@ final class DenseStep {
         double beta = writtenWeights.add(weightKey) ? 0.0 : 1.0;
         if (transposed) {
             // z = in · W^T  =>  dL/dW = delta^T · in
-            Nd4j.gemm(delta, in, weightGradient, true, false, 1.0, beta);
+            Gemm.gemm(delta, in, weightGradient, true, false, 1.0, beta);
         } else {
             // z = in · W    =>  dL/dW = in^T · delta
-            Nd4j.gemm(in, delta, weightGradient, true, false, 1.0, beta);
+            Gemm.gemm(in, delta, weightGradient, true, false, 1.0, beta);
         }
         columnSums(gradient, biasGradient);
         biasGradient.write(gradients.get(biasKey));
         if (inputGradient == null) {
             return null;
         }
-        Nd4j.gemm(delta, params.get(weightKey), inputGradient, false, !transposed, 1.0, 0.0);
+        Gemm.gemm(delta, params.get(weightKey), inputGradient, false, !transposed, 1.0, 0.0);
         return inputGradient;
     }
 
