@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.bidnn.model.BiDNNNetwork;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -55,7 +56,13 @@ final class ShardWorker {
      *                          (see {@link ParameterAveraging} for why)
      */
     record Plan(String trainingId, Broadcast<String> configuration, long seed, int batchSize,
-                int averagingFrequency, int threads, double learningRateScale) implements java.io.Serializable {
+                int averagingFrequency, int threads, boolean threadsOfTask, double learningRateScale)
+            implements java.io.Serializable {
+
+        /** The native threads of a worker whose task Spark gave {@code taskCpus} cpus (see {@link TrainingPlan}). */
+        int threadsFor(int taskCpus) {
+            return threadsOfTask ? Math.max(1, taskCpus) : threads;
+        }
     }
 
     /**
@@ -67,7 +74,9 @@ final class ShardWorker {
                                        Broadcast<ModelState> state, int epoch, int round) {
         // Not restored afterwards: a concurrent worker in this executor may be mid-round, and the
         // driver restores its own setting when the training ends (which matters in local mode).
-        NativeThreads.use(plan.threads());
+        TaskContext task = TaskContext.get();
+        int taskCpus = task == null ? 1 : task.cpus();
+        NativeThreads.use(plan.threadsFor(taskCpus));
         {
             ShardWorker worker = resident(plan, shard, shardRows);
             int batches = worker.rows.size() / plan.batchSize();
@@ -85,7 +94,8 @@ final class ShardWorker {
                 int[] picked = Arrays.copyOfRange(order, b * plan.batchSize(), (b + 1) * plan.batchSize());
                 lossSum += worker.network.fitBatch(worker.rows.gather(picked));
             }
-            return List.of(new RoundResult(net, lossSum, to - from, System.nanoTime() - start)).iterator();
+            return List.of(new RoundResult(net, lossSum, to - from, System.nanoTime() - start, taskCpus,
+                    NativeThreads.current())).iterator();
         }
     }
 
