@@ -1,7 +1,8 @@
 package org.bidnn.train;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.ref.SoftReference;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
@@ -18,27 +19,28 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * A worker of a distributed training, on its executor: fits its shard's minibatches of one
  * averaging round.
  *
- * <p>What a round does not need to redo stays in the executor's memory between rounds, per
- * training and shard: the shard's rows read out of Spark's cache, the epoch's order of them, and
- * the network with its working buffers. This is only a cache: everything in it can be rebuilt from
- * the cached shard and the round's broadcast, and is, when a round's task runs on another executor
- * or the memory was reclaimed (the entries are soft references), so results never depend on where
- * tasks ran. Spark's locality preference for the cached shard normally keeps a shard's rounds on
- * one executor.
+ * <p>What a round does not need to redo stays on the executor between rounds, per training and
+ * shard: the shard's rows read out of Spark's cache once into a {@link ShardFile} on local disk
+ * (only their offsets in memory, so a shard larger than the executor's memory trains), the
+ * epoch's order of them, and the network with its working buffers. This is only a cache:
+ * everything in it can be rebuilt from the cached shard and the round's broadcast, and is, when a
+ * round's task runs on another executor or the memory was reclaimed (the entries are soft
+ * references; a collected entry's file is deleted), so results never depend on where tasks ran.
+ * Spark's locality preference for the cached shard normally keeps a shard's rounds on one executor.
  */
 final class ShardWorker {
 
     /** The executor's resident shards; only those of the newest training are kept. */
     private static final Map<String, SoftReference<ShardWorker>> RESIDENT = new ConcurrentHashMap<>();
 
-    private final TrainingRowSet rows;
+    private final ShardFile rows;
     private final long[] indices;
     private final BiDNNNetwork network;
     private int orderEpoch = -1;
     private int[] order;
 
-    private ShardWorker(List<CompactRow> rows, String configuration, double learningRateScale) {
-        this.rows = TrainingRowSet.of(rows);
+    private ShardWorker(ShardFile rows, String configuration, double learningRateScale) {
+        this.rows = rows;
         this.indices = new long[rows.size()];
         Arrays.setAll(indices, this.rows::index);
         MultiLayerNetwork net = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configuration));
@@ -112,18 +114,33 @@ final class ShardWorker {
         SoftReference<ShardWorker> ref = RESIDENT.get(key);
         ShardWorker worker = ref == null ? null : ref.get();
         if (worker == null) {
+            // Another training's shards: its tasks may still run here, so their files are deleted
+            // only once nothing refers to them (see ShardFile).
             RESIDENT.keySet().removeIf(k -> !k.startsWith(plan.trainingId() + "/"));
-            List<CompactRow> rows = new ArrayList<>();
-            shardRows.forEachRemaining(rows::add);
+            ShardFile rows;
+            try {
+                rows = ShardFile.write(shardRows);
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing shard " + shard + " to local disk", e);
+            }
             worker = new ShardWorker(rows, plan.configuration().value(), plan.learningRateScale());
             RESIDENT.put(key, new SoftReference<>(worker));
         }
         return worker;
     }
 
-    /** Drops the executor's resident shards of a finished training. */
+    /** Drops the executor's resident shards of a finished training, and deletes their files. */
     static Iterator<Integer> release(String trainingId, Iterator<CompactRow> ignored) {
-        RESIDENT.keySet().removeIf(k -> k.startsWith(trainingId + "/"));
+        RESIDENT.entrySet().removeIf(e -> {
+            if (!e.getKey().startsWith(trainingId + "/")) {
+                return false;
+            }
+            ShardWorker w = e.getValue().get();
+            if (w != null) {
+                w.rows.close();
+            }
+            return true;
+        });
         return Collections.emptyIterator();
     }
 }

@@ -1,9 +1,7 @@
 package org.bidnn.train;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.bidnn.model.BiDNNNetwork;
@@ -13,7 +11,8 @@ import org.bidnn.model.BiDNNNetwork;
  *
  * <ul>
  *   <li>With one worker (the default in local mode, where the driver is the only executor) there is
- *       nothing to average: the rows are read once into the driver, compactly, and the driver runs
+ *       nothing to average: the rows are read once into the driver, onto its local disk
+ *       ({@link ShardFile}), and the driver runs
  *       {@link LocalTrainer}'s loop on them, with ND4J's threads on its cores ({@code local[N]}'s N);
  *       the model is exactly the one {@code bidnn run} trains, with no Spark job and no parameter
  *       transfer per epoch.</li>
@@ -71,15 +70,25 @@ public final class SparkTrainer {
     private void trainOnDriver(JavaSparkContext sc, BiDNNNetwork network, JavaRDD<float[]> rows, TrainingPlan plan,
                                EpochListener listener, EpochCost.Listener costs) throws IOException {
         // Partition by partition, in order: the running count is zipWithIndex's index, the row's
-        // corpus index as the distributed deal numbers it.
-        List<CompactRow> all = new ArrayList<>();
+        // corpus index as the distributed deal numbers it. The rows go to local disk, not to the
+        // heap: a corpus larger than the driver's memory trains.
         Iterator<float[]> it = rows.toLocalIterator();
-        for (long index = 0; it.hasNext(); index++) {
-            all.add(CompactRow.of(index, it.next()));
-        }
-        try (SparkJobMetrics metrics = new SparkJobMetrics(sc.sc())) {
+        Iterator<CompactRow> indexed = new Iterator<>() {
+            private long index;
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public CompactRow next() {
+                return CompactRow.of(index++, it.next());
+            }
+        };
+        try (ShardFile all = ShardFile.write(indexed); SparkJobMetrics metrics = new SparkJobMetrics(sc.sc())) {
             SparkJobMetrics.Snapshot[] before = {metrics.snapshot()};
-            new LocalTrainer(settings).train(network, TrainingRowSet.of(all), (epoch, total, loss, took) -> {
+            new LocalTrainer(settings).train(network, all, (epoch, total, loss, took) -> {
                 SparkJobMetrics.Snapshot now = metrics.snapshot();
                 SparkJobMetrics.Snapshot spent = now.minus(before[0]);
                 before[0] = now;
