@@ -44,7 +44,7 @@ t = open(timing).read()
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1))
 wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", t).group(1)
 pauses = [float(m) for m in re.findall(r"Pause.* (\d+\.\d+)ms", open(gc).read())]
-epochs = "; ".join(re.findall(r"Epoch \d+ of \d+ took [^\t]*", open(log).read())) or open(log).read().strip().splitlines()[-1][:200]
+epochs = "; ".join(re.findall(r"Epoch \d+ of \d+ took \S+", open(log).read())) or open(log).read().strip().splitlines()[-1][:200]
 print(f"| train local[2] {how or '(default workers)'} | {code} | {wall} | {rss / 1024:.0f} MiB | "
       f"{len(pauses)}, {sum(pauses) / 1000:.1f} s | {epochs} |")
 PY
