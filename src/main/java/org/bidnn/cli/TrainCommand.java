@@ -56,8 +56,8 @@ public final class TrainCommand implements Callable<Integer> {
     String master;
 
     @Option(names = "--workers", defaultValue = "0", paramLabel = "N",
-            description = "parallel model replicas, each using its share of an executor's cores (default: one per "
-                    + "executor; in local mode one, trained in the driver exactly as bidnn run). With N workers each "
+            description = "parallel model replicas (default: one per executor, given all its cores; in local mode "
+                    + "one, trained in the driver exactly as bidnn run). Workers on one executor share its cores. With N workers each "
                     + "steps with N times the learning rate, so that an epoch is worth one worker's epoch")
     int workers;
 

@@ -1,6 +1,7 @@
 package org.bidnn.train;
 
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 
 /**
  * One training row as a worker keeps it: its stable index in the corpus (which fixes its place in
@@ -57,14 +58,42 @@ public final class CompactRow implements Serializable {
         return width;
     }
 
-    /** Writes the dense row into {@code out} from {@code offset}; the range must be zeroed beforehand. */
-    void writeInto(float[] out, int offset) {
-        if (positions == null) {
-            System.arraycopy(values, 0, out, offset, width);
+    /** The bytes {@link #writeTo} writes. */
+    int encodedSize() {
+        return Long.BYTES + 2 * Integer.BYTES + (positions == null ? 0 : Integer.BYTES * positions.length)
+                + Float.BYTES * values.length;
+    }
+
+    /** Writes the row (index, width, non-zero count or -1 when dense, positions, values) at the buffer's position. */
+    void writeTo(ByteBuffer out) {
+        out.putLong(index).putInt(width).putInt(positions == null ? -1 : positions.length);
+        if (positions != null) {
+            for (int p : positions) {
+                out.putInt(p);
+            }
+        }
+        for (float v : values) {
+            out.putFloat(v);
+        }
+    }
+
+    /**
+     * Reads a row written by {@link #writeTo} from the buffer's position into {@code out} from
+     * {@code offset}, as a dense row; the range must be zeroed beforehand.
+     */
+    static void readInto(ByteBuffer in, float[] out, int offset) {
+        in.getLong();
+        int width = in.getInt();
+        int nonZero = in.getInt();
+        if (nonZero < 0) {
+            in.asFloatBuffer().get(out, offset, width);
+            in.position(in.position() + Float.BYTES * width);
             return;
         }
-        for (int k = 0; k < positions.length; k++) {
-            out[offset + positions[k]] = values[k];
+        int valuesAt = in.position() + Integer.BYTES * nonZero;
+        for (int k = 0; k < nonZero; k++) {
+            out[offset + in.getInt(in.position() + Integer.BYTES * k)] = in.getFloat(valuesAt + Float.BYTES * k);
         }
+        in.position(valuesAt + Float.BYTES * nonZero);
     }
 }

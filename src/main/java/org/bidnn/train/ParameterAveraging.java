@@ -38,12 +38,12 @@ final class ParameterAveraging {
 
     private final TrainingSettings settings;
     private final int averagingFrequency;
-    private final int threadsPerWorker;
+    private final TrainingPlan plan;
 
-    ParameterAveraging(TrainingSettings settings, int averagingFrequency, int threadsPerWorker) {
+    ParameterAveraging(TrainingSettings settings, int averagingFrequency, TrainingPlan plan) {
         this.settings = settings;
         this.averagingFrequency = averagingFrequency;
-        this.threadsPerWorker = threadsPerWorker;
+        this.plan = plan;
     }
 
     void train(JavaSparkContext sc, BiDNNNetwork network, TrainingShards shards, EpochListener listener,
@@ -61,8 +61,8 @@ final class ParameterAveraging {
         net.getUpdater(); // created now, so that its state is part of the first broadcast
         String trainingId = UUID.randomUUID().toString();
         Broadcast<String> configuration = sc.broadcast(net.getLayerWiseConfigurations().toJson());
-        ShardWorker.Plan plan = new ShardWorker.Plan(trainingId, configuration, settings.seed(), batch,
-                averagingFrequency, threadsPerWorker, sizes.length);
+        ShardWorker.Plan worker = new ShardWorker.Plan(trainingId, configuration, settings.seed(), batch,
+                averagingFrequency, plan.threads(), plan.threadsOfTask(), sizes.length);
         int firstEpoch = network.epochsTrained() + 1;
         try (SparkJobMetrics metrics = new SparkJobMetrics(sc.sc())) {
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
@@ -73,13 +73,15 @@ final class ParameterAveraging {
                 long batches = 0;
                 long computeNanos = 0;
                 long broadcastBytes = 0;
+                int threads = 0;
+                int taskCpus = 0;
                 for (int round = 0; round < rounds; round++) {
                     ModelState modelState = new ModelState(net);
                     broadcastBytes = modelState.bytes();
                     Broadcast<ModelState> state = sc.broadcast(modelState);
                     int r = round;
                     RoundResult result = shards.rows()
-                            .mapPartitionsWithIndex((shard, rows) -> ShardWorker.round(plan, shard, rows, state, absoluteEpoch, r), true)
+                            .mapPartitionsWithIndex((shard, rows) -> ShardWorker.round(worker, shard, rows, state, absoluteEpoch, r), true)
                             .treeAggregate(new RoundResult(), RoundResult::plus, RoundResult::plus, 2);
                     state.destroy();
                     result.averageInto(net);
@@ -87,12 +89,14 @@ final class ParameterAveraging {
                     lossSum += result.lossSum();
                     batches += result.batches();
                     computeNanos += result.maxComputeNanos();
+                    threads = Math.max(threads, result.maxThreads());
+                    taskCpus = Math.max(taskCpus, result.maxTaskCpus());
                 }
                 net.incrementEpochCount();
                 long took = System.nanoTime() - start;
                 SparkJobMetrics.Snapshot spent = metrics.snapshot().minus(before);
                 costs.epochCost(network.epochsTrained(), new EpochCost(spent.jobs(), spent.shuffleBytes(), sizes.length,
-                        rounds, broadcastBytes, spent.resultBytes() / rounds, computeNanos / 1e9 / rounds,
+                        threads, taskCpus, rounds, broadcastBytes, spent.resultBytes() / rounds, computeNanos / 1e9 / rounds,
                         (took - computeNanos) / 1e9 / rounds));
                 listener.epochFinished(epoch, settings.epochs(), lossSum / batches, Duration.ofNanos(took));
             }

@@ -26,13 +26,18 @@ final class RoundResult implements Serializable {
     private int batches;
     private int maxBatches;
     private long maxComputeNanos;
+    private int maxTaskCpus;
+    private int maxThreads;
 
     /** The zero of the aggregation: no worker. */
     RoundResult() {
     }
 
-    /** One worker's result: views of its network's arrays, serialised as they are when the task ends. */
-    RoundResult(MultiLayerNetwork network, double lossSum, int batches, long computeNanos) {
+    /**
+     * One worker's result: views of its network's arrays, serialised as they are when the task
+     * ends; the cpus Spark gave its task and the native threads it fitted with.
+     */
+    RoundResult(MultiLayerNetwork network, double lossSum, int batches, long computeNanos, int taskCpus, int threads) {
         this.params = network.params();
         this.updaterState = network.getUpdater().getStateViewArray();
         this.workers = 1;
@@ -40,6 +45,8 @@ final class RoundResult implements Serializable {
         this.batches = batches;
         this.maxBatches = batches;
         this.maxComputeNanos = computeNanos;
+        this.maxTaskCpus = taskCpus;
+        this.maxThreads = threads;
     }
 
     /**
@@ -61,6 +68,8 @@ final class RoundResult implements Serializable {
         sum.batches = a.batches + b.batches;
         sum.maxBatches = Math.max(a.maxBatches, b.maxBatches);
         sum.maxComputeNanos = Math.max(a.maxComputeNanos, b.maxComputeNanos);
+        sum.maxTaskCpus = Math.max(a.maxTaskCpus, b.maxTaskCpus);
+        sum.maxThreads = Math.max(a.maxThreads, b.maxThreads);
         return sum;
     }
 
@@ -94,5 +103,15 @@ final class RoundResult implements Serializable {
 
     long maxComputeNanos() {
         return maxComputeNanos;
+    }
+
+    /** The most cpus Spark gave a worker's task. */
+    int maxTaskCpus() {
+        return maxTaskCpus;
+    }
+
+    /** The most native threads a worker fitted with. */
+    int maxThreads() {
+        return maxThreads;
     }
 }

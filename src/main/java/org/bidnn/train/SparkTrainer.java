@@ -1,9 +1,7 @@
 package org.bidnn.train;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.bidnn.model.BiDNNNetwork;
@@ -13,12 +11,15 @@ import org.bidnn.model.BiDNNNetwork;
  *
  * <ul>
  *   <li>With one worker (the default in local mode, where the driver is the only executor) there is
- *       nothing to average: the rows are read once into the driver, compactly, and the driver runs
- *       {@link LocalTrainer}'s loop on them, with ND4J's threads on all its cores; the model is exactly
- *       the one {@code bidnn run} trains, with no Spark job and no parameter transfer per epoch.</li>
+ *       nothing to average: the rows are read once into the driver, onto its local disk
+ *       ({@link ShardFile}), and the driver runs
+ *       {@link LocalTrainer}'s loop on them, with ND4J's threads on its cores ({@code local[N]}'s N);
+ *       the model is exactly the one {@code bidnn run} trains, with no Spark job and no parameter
+ *       transfer per epoch.</li>
  *   <li>With N workers the rows are dealt once to N cached shards ({@link TrainingShards}) and trained
- *       by synchronous parameter averaging ({@link ParameterAveraging}); each worker's ND4J uses its
- *       share of its executor's cores.</li>
+ *       by synchronous parameter averaging ({@link ParameterAveraging}); by default one worker per
+ *       executor whose task is given all the executor's cores, with as many native threads
+ *       ({@link TrainingPlan}).</li>
  * </ul>
  */
 public final class SparkTrainer {
@@ -48,43 +49,56 @@ public final class SparkTrainer {
         if (settings.epochs() == 0) {
             return -1;
         }
-        SparkParallelism parallelism = SparkParallelism.of(sc);
-        int workers = options.workers() > 0 ? options.workers() : parallelism.executors();
-        if (workers == 1) {
-            return trainOnDriver(sc, network, rows, listener, costs);
-        }
+        TrainingPlan plan = TrainingPlan.of(SparkParallelism.of(sc), options.workers());
+        // In local mode the workers are this process: the driver gets its threads back at the end.
         int driverThreads = NativeThreads.current();
-        TrainingShards shards = TrainingShards.deal(rows, workers, settings.seed());
         try {
-            new ParameterAveraging(settings, options.averagingFrequency(), parallelism.threadsPerWorker(workers))
-                    .train(sc, network, shards, listener, costs);
-            return java.util.Arrays.stream(shards.sizes()).sum();
+            if (plan.workers() == 1) {
+                NativeThreads.use(plan.threads());
+                return trainOnDriver(sc, network, rows, plan, listener, costs);
+            }
+            TrainingShards shards = TrainingShards.deal(rows, plan.workers(), settings.seed(), plan.taskResources());
+            try {
+                new ParameterAveraging(settings, options.averagingFrequency(), plan).train(sc, network, shards, listener, costs);
+                return java.util.Arrays.stream(shards.sizes()).sum();
+            } finally {
+                shards.release();
+            }
         } finally {
-            shards.release();
-            // In local mode the workers are this process: give the driver its threads back.
             NativeThreads.use(driverThreads);
         }
     }
 
-    private long trainOnDriver(JavaSparkContext sc, BiDNNNetwork network, JavaRDD<float[]> rows,
+    private long trainOnDriver(JavaSparkContext sc, BiDNNNetwork network, JavaRDD<float[]> rows, TrainingPlan plan,
                                EpochListener listener, EpochCost.Listener costs) throws IOException {
         // Partition by partition, in order: the running count is zipWithIndex's index, the row's
-        // corpus index as the distributed deal numbers it.
-        List<CompactRow> all = new ArrayList<>();
+        // corpus index as the distributed deal numbers it. The rows go to local disk, not to the
+        // heap: a corpus larger than the driver's memory trains.
         Iterator<float[]> it = rows.toLocalIterator();
-        for (long index = 0; it.hasNext(); index++) {
-            all.add(CompactRow.of(index, it.next()));
-        }
-        try (SparkJobMetrics metrics = new SparkJobMetrics(sc.sc())) {
+        Iterator<CompactRow> indexed = new Iterator<>() {
+            private long index;
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public CompactRow next() {
+                return CompactRow.of(index++, it.next());
+            }
+        };
+        try (ShardFile all = ShardFile.write(indexed); SparkJobMetrics metrics = new SparkJobMetrics(sc.sc())) {
             SparkJobMetrics.Snapshot[] before = {metrics.snapshot()};
-            new LocalTrainer(settings).train(network, TrainingRowSet.of(all), (epoch, total, loss, took) -> {
+            new LocalTrainer(settings).train(network, all, (epoch, total, loss, took) -> {
                 SparkJobMetrics.Snapshot now = metrics.snapshot();
                 SparkJobMetrics.Snapshot spent = now.minus(before[0]);
                 before[0] = now;
-                costs.epochCost(network.epochsTrained(), new EpochCost(spent.jobs(), spent.shuffleBytes(), 1, 0, 0, 0, 0, 0));
+                costs.epochCost(network.epochsTrained(), new EpochCost(spent.jobs(), spent.shuffleBytes(), 1,
+                        NativeThreads.current(), plan.cpusPerTask(), 0, 0, 0, 0, 0));
                 listener.epochFinished(epoch, total, loss, took);
             });
+            return all.size();
         }
-        return all.size();
     }
 }

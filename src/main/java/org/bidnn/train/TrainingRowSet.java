@@ -1,13 +1,12 @@
 package org.bidnn.train;
 
-import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The rows one trainer learns from, each with its stable corpus index: all of them for
- * {@code bidnn run} and a one-worker {@code train}, a shard for a worker of a distributed training.
+ * {@code bidnn run} (a matrix) and a one-worker {@code train}, a shard for a worker of a distributed
+ * training (both a {@link ShardFile}).
  */
 interface TrainingRowSet {
 
@@ -35,31 +34,6 @@ interface TrainingRowSet {
             @Override
             public INDArray gather(int[] positions) {
                 return Nd4j.pullRows(rows, 1, positions);
-            }
-        };
-    }
-
-    /** Compact rows (see {@link CompactRow}), densified a minibatch at a time. */
-    static TrainingRowSet of(List<CompactRow> rows) {
-        int width = rows.isEmpty() ? 0 : rows.get(0).width();
-        return new TrainingRowSet() {
-            @Override
-            public int size() {
-                return rows.size();
-            }
-
-            @Override
-            public long index(int i) {
-                return rows.get(i).index();
-            }
-
-            @Override
-            public INDArray gather(int[] positions) {
-                float[] batch = new float[positions.length * width];
-                for (int r = 0; r < positions.length; r++) {
-                    rows.get(positions[r]).writeInto(batch, r * width);
-                }
-                return Nd4j.create(batch, new long[] {positions.length, width}, DataType.FLOAT);
             }
         };
     }

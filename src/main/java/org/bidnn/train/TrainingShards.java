@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.resource.ResourceProfile;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -28,12 +29,25 @@ final class TrainingShards {
         this.sizes = sizes;
     }
 
-    static TrainingShards deal(JavaRDD<float[]> rows, int shards, long seed) {
+    /**
+     * Deals {@code rows} to {@code shards} shards and caches them.
+     *
+     * @param taskResources what the tasks that hold and train a shard ask of an executor (see
+     *                      {@link TrainingPlan#taskResources()}), or null for Spark's default. It
+     *                      is set on the shards themselves, so that every stage that reads them (the
+     *                      count here, which caches them, and each averaging round) has it: idle
+     *                      executors then cache no more shards than workers they can run at once,
+     *                      and a round's task rarely waits for its shard's executor.
+     */
+    static TrainingShards deal(JavaRDD<float[]> rows, int shards, long seed, ResourceProfile taskResources) {
         JavaRDD<CompactRow> dealt = rows.zipWithIndex()
                 .mapToPair(t -> new Tuple2<>(shardOf(seed, t._2(), shards), CompactRow.of(t._2(), t._1())))
                 .partitionBy(new HashPartitioner(shards))
-                .values()
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                .values();
+        if (taskResources != null) {
+            dealt = dealt.withResources(taskResources);
+        }
+        dealt = dealt.persist(StorageLevel.MEMORY_AND_DISK_SER());
         List<Long> counts = dealt.mapPartitions(TrainingShards::count).collect();
         return new TrainingShards(dealt, counts.stream().mapToLong(Long::longValue).toArray());
     }

@@ -99,6 +99,27 @@ class StandaloneJobIT {
     }
 
     /**
+     * With the default workers, one per executor, each worker's task is given all its executor's
+     * cores (the training stage's own task cpus) and starts as many native threads: two executors
+     * of 2 cores train with 2 workers of 2 threads, as the workers' tasks report.
+     */
+    @Test
+    void eachWorkerTakesAllItsExecutorsCores() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("cores"));
+        Path model = work.resolve("model.bidnn");
+        SparkApp app = SparkApp.bidnn("train", "--input", BidnnJobs.SEGMENTS.toString(), "--mod1-size", "100",
+                        "--mod2-size", "100", "--hidden", "32", "--rep", Integer.toString(BidnnJobs.EMBEDDING_SIZE),
+                        "-e", "2", "-b", "32", "--model", model.toString(), "-v", "2")
+                .withConf("spark.executor.cores", "2")
+                .withConf("spark.cores.max", "4");
+        Submission s = cluster.submit(app, DeployMode.CLIENT);
+        cluster.assertSucceeded(s, JOB_TIMEOUT);
+        assertTrue(BidnnJobs.logContains(s.log(), "Epoch 2 on Spark: "), s.logTail(60));
+        assertTrue(BidnnJobs.logContains(s.log(), "2 workers x 2 threads (2 cpus a worker)"), s.logTail(60));
+        BidnnJobs.assertModel(model, 2);
+    }
+
+    /**
      * An executor dies (SIGKILL) once training has started: Spark runs the lost tasks again on the
      * other executor and on the one the Master starts instead, and the job ends with the model of
      * every epoch asked for.

@@ -61,10 +61,20 @@ class SparkTrainerTest {
 
         BiDNNNetwork distributed = newNetwork();
         List<Double> losses = new ArrayList<>();
+        List<EpochCost> costs = new ArrayList<>();
+        int driverThreads = NativeThreads.use(1);
         new SparkTrainer(settings, new SparkTrainingOptions(1, 5))
-                .train(sc, distributed, sc.parallelize(rows, 3), (e, total, loss, took) -> losses.add(loss));
+                .train(sc, distributed, sc.parallelize(rows, 3), (e, total, loss, took) -> losses.add(loss),
+                        (epoch, cost) -> costs.add(cost));
+        int after = NativeThreads.use(driverThreads);
 
         assertEquals(3, losses.size());
+        for (EpochCost cost : costs) {
+            assertEquals(0, cost.sparkJobs(), "no parameter round trip: " + cost);
+            assertEquals(0, cost.rounds(), cost.toString());
+            assertEquals(2, cost.threads(), "local[2]'s threads: " + cost);
+        }
+        assertEquals(1, after, "the driver's threads given back");
         assertEquals(3, distributed.epochsTrained());
         INDArray difference = local.network().params().sub(distributed.network().params());
         assertTrue(difference.amaxNumber().doubleValue() < 1e-6, "max |difference| " + difference.amaxNumber());
@@ -78,7 +88,9 @@ class SparkTrainerTest {
         SparkTrainingOptions options = new SparkTrainingOptions(2, 2);
         BiDNNNetwork a = newNetwork();
         List<EpochCost> costs = new ArrayList<>();
+        int driverThreads = NativeThreads.current();
         new SparkTrainer(four, options).train(sc, a, rows, EpochListener.NONE, (epoch, cost) -> costs.add(cost));
+        assertEquals(driverThreads, NativeThreads.current(), "the workers ran in this process; the driver's threads are back");
         BiDNNNetwork b = newNetwork();
         new SparkTrainer(four, options).train(sc, b, rows, EpochListener.NONE);
         // Interrupted after epoch 2 and resumed: a new training of the same network, from epoch 3.
@@ -93,10 +105,16 @@ class SparkTrainerTest {
         assertEquals(4, costs.size());
         // 300 rows a shard: 4 batches of 64, 2 per round.
         for (EpochCost cost : costs) {
+            assertEquals(1, cost.threads(), "two workers share local[2]'s two threads: " + cost);
             assertEquals(0, cost.shuffleBytes(), "no rows move between workers during an epoch: " + cost);
             assertEquals(2, cost.rounds(), cost.toString());
             assertEquals(2, cost.sparkJobs(), "one job per round: " + cost);
         }
+    }
+
+    @Test
+    void localTwoIsOneExecutorOfTwoCoresWithoutStageLevelCpus() {
+        assertEquals(new SparkParallelism(1, 2, 2, 1, true, false), SparkParallelism.of(sc));
     }
 
     @Test
