@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Single-precision column-major operands go straight to OpenBLAS's {@code cblas_sgemm}, the
  * library ND4J's own CPU products end in (the same {@code libopenblas} ND4J loads). ND4J 1.0.0-M2
  * sends every product through its {@code Mmul} custom op, whose per-call work (an op context, shape
- * inference, argument checks, its dispatch) adds 10 to 20 microseconds to each call: 10 to 20% of a
+ * inference, argument checks, its dispatch) adds 10 to 15 microseconds to each call: 10 to 15% of a
  * 128×100×200 product, the size of the paper's model ({@code bench/GemmDispatch.java}). Anything else
  * (double precision for the gradient checks, row-major or strided views) takes ND4J's path.
  */
