@@ -169,25 +169,12 @@ public final class SparkLibSvmReader {
          * line fails the task, or with {@code skipBad} is left out.
          */
         JavaRDD<Segment> rows(int dimensions, boolean skipBad) {
-            InputNames names = this.names;
-            Map<String, Long> firstLines = this.firstLines;
-            boolean zeroBased = this.zeroBased;
-            return lines.mapPartitionsWithInputSplit((split, it) -> {
-                FileSplit file = (FileSplit) split;
-                long first = firstLines.get(SplitSummary.key(file.getPath().toString(), file.getStart()));
-                return new Rows(it, names.of(file.getPath()), first, dimensions, zeroBased, skipBad);
-            }, true);
+            return eachSplit(dimensions, skipBad, rows -> rows);
         }
 
         /** The message of every malformed line, parsed as {@link #rows} parses it. */
         JavaRDD<String> rejections(int dimensions) {
-            InputNames names = this.names;
-            Map<String, Long> firstLines = this.firstLines;
-            boolean zeroBased = this.zeroBased;
-            return lines.mapPartitionsWithInputSplit((split, it) -> {
-                FileSplit file = (FileSplit) split;
-                long first = firstLines.get(SplitSummary.key(file.getPath().toString(), file.getStart()));
-                Rows rows = new Rows(it, names.of(file.getPath()), first, dimensions, zeroBased, false);
+            return eachSplit(dimensions, false, rows -> {
                 List<String> bad = new ArrayList<>();
                 while (rows.lines.hasNext()) {
                     try {
@@ -197,8 +184,26 @@ public final class SparkLibSvmReader {
                     }
                 }
                 return bad.iterator();
+            });
+        }
+
+        /** {@code parse} applied to the rows of each split, numbered from the split's first line. */
+        private <T> JavaRDD<T> eachSplit(int dimensions, boolean skipBad, SplitParse<T> parse) {
+            InputNames names = this.names;
+            Map<String, Long> firstLines = this.firstLines;
+            boolean zeroBased = this.zeroBased;
+            return lines.mapPartitionsWithInputSplit((split, it) -> {
+                FileSplit file = (FileSplit) split;
+                long first = firstLines.get(SplitSummary.key(file.getPath().toString(), file.getStart()));
+                return parse.apply(new Rows(it, names.of(file.getPath()), first, dimensions, zeroBased, skipBad));
             }, true);
         }
+    }
+
+    /** What the second pass makes of one split's rows; shipped to the executors. */
+    @FunctionalInterface
+    private interface SplitParse<T> extends java.io.Serializable {
+        Iterator<T> apply(Rows rows);
     }
 
     private static SplitSummary summarize(FileSplit split, Iterator<Tuple2<LongWritable, Text>> it) {
