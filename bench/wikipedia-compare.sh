@@ -12,21 +12,12 @@
 # another build.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/wikipedia-split.sh
 mode=$1 hdn=$2 rep=$3 epochs=$4 missing=$5 runs=${6:-1}
-data=../shared/datasets/wikipedia
 bidnn=${BIDNN:-bin/bidnn}
 out=bench/out/wikipedia-compare/$mode-h$hdn-r$rep-e$epochs-m$missing-n$runs
 mkdir -p "$out"
-case $mode in
-  tune)
-    head -n 1738 "$data/train.svm" > "$out/train.svm"
-    tail -n +1739 "$data/train.svm" > "$out/eval.svm"
-    tail -n +1739 "$data/train-categories.tsv" > "$out/eval-categories.tsv"
-    train=$out/train.svm eval=$out/eval.svm labels=$out/eval-categories.tsv ;;
-  test)
-    train=$data/train.svm eval=$data/test.svm labels=$data/test-categories.tsv ;;
-  *) echo "usage: $0 tune|test HDN REP EPOCHS MISSING [RUNS]" >&2; exit 2 ;;
-esac
+wikipedia_split "$mode" "$out" || { echo "usage: $0 tune|test HDN REP EPOCHS MISSING [RUNS]" >&2; exit 2; }
 cat > "$out/compare.conf" <<CONF
 input.path = $eval
 input.mod1-size = 128

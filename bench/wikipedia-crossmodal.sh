@@ -14,25 +14,16 @@
 # Everything goes to bench/out/wikipedia/MODE-SCALE-hHDN-rREP-eEPOCHS[-flags]/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/wikipedia-split.sh
 mode=$1 hdn=$2 rep=$3 epochs=$4
 shift 4
-data=../shared/datasets/wikipedia
 scale=${SCALE:-standard}
 bidnn=${BIDNN:-bin/bidnn}
 flags=$(echo "$*" | tr -d ' ')
 out=bench/out/wikipedia/$mode-$scale-h$hdn-r$rep-e$epochs${flags:+-$flags}
 mkdir -p "$out"
 
-case $mode in
-  tune)
-    head -n 1738 "$data/train.svm" > "$out/train.svm"
-    tail -n +1739 "$data/train.svm" > "$out/eval.svm"
-    tail -n +1739 "$data/train-categories.tsv" > "$out/eval-categories.tsv"
-    train=$out/train.svm eval=$out/eval.svm labels=$out/eval-categories.tsv ;;
-  test)
-    train=$data/train.svm eval=$data/test.svm labels=$data/test-categories.tsv ;;
-  *) echo "usage: $0 tune|test HDN REP EPOCHS [run flags...]" >&2; exit 2 ;;
-esac
+wikipedia_split "$mode" "$out" || { echo "usage: $0 tune|test HDN REP EPOCHS [run flags...]" >&2; exit 2; }
 
 start=$(date +%s)
 (set -x; $bidnn run -v 1 -e "$epochs" --scale "$scale" "$@" -s "$out/model.bidnn" "$train" "$out/train-embedding.svm" \
