@@ -11,10 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.Segment;
+import org.bidnn.io.SparkOutputs;
 import org.bidnn.io.TestStorage;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
@@ -79,18 +78,6 @@ class BadRowPolicyTest {
         return CliRun.bidnn(all.toArray(new String[0]));
     }
 
-    private static List<Segment> parts(Path out) throws IOException {
-        List<Segment> rows = new ArrayList<>();
-        try (Stream<Path> s = Files.list(out)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
-                if (Files.size(p) > 0) {
-                    rows.addAll(LibSvmReader.read(TestStorage.LOCAL, p.toString(), 2));
-                }
-            }
-        }
-        return rows;
-    }
-
     @Test
     void failIsTheDefaultAndNamesABadLine() throws IOException {
         Path in = svm("in.svm", MIXED);
@@ -119,9 +106,9 @@ class BadRowPolicyTest {
 
         Path expected = dir.resolve("expected");
         assertEquals(0, embed(svm("good.svm", GOOD), expected).code());
-        List<Segment> written = parts(out);
+        List<Segment> written = SparkOutputs.segments(out, 2);
         assertEquals(List.of("a", "c", "e", "g"), written.stream().map(Segment::id).toList());
-        assertEquals(parts(expected), written, "the good lines embedded as a file of only them");
+        assertEquals(SparkOutputs.segments(expected, 2), written, "the good lines embedded as a file of only them");
     }
 
     @Test

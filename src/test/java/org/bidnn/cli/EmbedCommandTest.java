@@ -18,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.Segment;
+import org.bidnn.io.SparkOutputs;
 import org.bidnn.io.TestStorage;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
@@ -72,16 +73,6 @@ class EmbedCommandTest {
         }
     }
 
-    private static List<Segment> readParts(Path out, int dimensions) throws IOException {
-        List<Segment> rows = new ArrayList<>();
-        for (String name : entries(out)) {
-            if (name.startsWith("part-")) {
-                rows.addAll(LibSvmReader.read(TestStorage.LOCAL, out.resolve(name).toString(), dimensions));
-            }
-        }
-        return rows;
-    }
-
     @Test
     void writesTheLocalEmbeddingOfEverySegmentInInputOrder() throws IOException {
         Path out = dir.resolve("embedding");
@@ -92,7 +83,7 @@ class EmbedCommandTest {
         assertTrue(Files.exists(out.resolve("_SUCCESS")));
         assertEquals(List.of("embedding"), entries(dir), "nothing but the output beside it");
 
-        List<Segment> written = readParts(out, REPSIZE);
+        List<Segment> written = SparkOutputs.segments(out, REPSIZE);
         assertEquals(samples.stream().map(Segment::id).toList(), written.stream().map(Segment::id).toList());
         float[][] local = new SegmentTransformer(network, OutputMode.EMBEDDING, true, false)
                 .transform(samples.stream().map(Segment::values).toArray(float[][]::new));
@@ -126,7 +117,7 @@ class EmbedCommandTest {
         CliRun.Result r = CliRun.bidnn(embed("--input", first.toString(), "--input-format", "PARQUET", "--output", second.toString(),
                 "--crossmodal", "--format", "libsvm", "-v", "0"));
         assertEquals(0, r.code(), r.err());
-        List<Segment> again = readParts(second, 200);
+        List<Segment> again = SparkOutputs.segments(second, 200);
         assertEquals(2000, again.size());
         for (Segment s : again) {
             assertArrayEquals(expanded.get(s.id()), s.values(), 0f, s.id());
@@ -135,7 +126,7 @@ class EmbedCommandTest {
         // The input is read before the old output is moved away: a corpus can be rewritten in place.
         r = CliRun.bidnn(embed("--input", second.toString(), "--output", second.toString(), "--overwrite", "-c", "-v", "0"));
         assertEquals(0, r.code(), r.err());
-        assertEquals(again, readParts(second, 200));
+        assertEquals(again, SparkOutputs.segments(second, 200));
         assertEquals(List.of("first", "second"), entries(dir));
     }
 
@@ -169,7 +160,7 @@ class EmbedCommandTest {
         CliRun.Result replaced = CliRun.bidnn(embed("--input", SAMPLES.toString(), "--output", out.toString(), "--overwrite", "-v", "0"));
         assertEquals(0, replaced.code(), replaced.err());
         assertFalse(Files.exists(out.resolve("yesterday.svm")));
-        assertEquals(2000, readParts(out, REPSIZE).size());
+        assertEquals(2000, SparkOutputs.segments(out, REPSIZE).size());
         assertEquals(List.of("out"), entries(dir), "the old output and the temporary directory are gone");
     }
 

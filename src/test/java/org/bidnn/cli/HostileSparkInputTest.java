@@ -14,9 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.ReadOnlyDirectory;
 import org.bidnn.io.Segment;
+import org.bidnn.io.SparkOutputs;
 import org.bidnn.io.TestStorage;
 import org.bidnn.model.ActivationFunction;
 import org.bidnn.model.Architecture;
@@ -83,18 +83,6 @@ class HostileSparkInputTest {
         assertEquals(ErrorReporter.BAD_INPUT, r.code(), r.err());
         assertTrue(r.err().startsWith("bidnn: error: " + expectedStart), r.err());
         assertEquals(1, r.err().lines().count(), "one line, no stack trace: " + r.err());
-    }
-
-    private static List<Segment> parts(Path out) throws IOException {
-        List<Segment> rows = new ArrayList<>();
-        try (Stream<Path> s = Files.list(out)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
-                if (Files.size(p) > 0) {
-                    rows.addAll(LibSvmReader.read(TestStorage.LOCAL, p.toString(), 2));
-                }
-            }
-        }
-        return rows;
     }
 
     private List<String> entries() throws IOException {
@@ -164,9 +152,9 @@ class HostileSparkInputTest {
         Path out = dir.resolve("out");
         CliRun.Result r = embed(model, svm("in.svm", content), out);
         assertEquals(0, r.code(), r.err());
-        List<Segment> written = parts(out);
+        List<Segment> written = SparkOutputs.segments(out, 2);
         assertEquals(List.of("a", "b", "c"), written.stream().map(Segment::id).toList());
-        assertEquals(parts(expected), written);
+        assertEquals(SparkOutputs.segments(expected, 2), written);
     }
 
     /**
@@ -181,7 +169,7 @@ class HostileSparkInputTest {
         Path out = dir.resolve("out");
         CliRun.Result r = embed(model, in, out);
         assertEquals(0, r.code(), r.err());
-        List<Segment> written = parts(out);
+        List<Segment> written = SparkOutputs.segments(out, 2);
         assertEquals(List.of("a", "b", "a"), written.stream().map(Segment::id).toList());
         assertFalse(Arrays.equals(written.get(0).values(), written.get(2).values()), "two rows, two embeddings");
     }

@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.bidnn.io.LibSvmReader;
 import org.bidnn.io.Segment;
+import org.bidnn.io.SparkOutputs;
 import org.bidnn.io.TestStorage;
 import org.bidnn.model.ModelFile;
 import org.bidnn.model.ModelMetadata;
@@ -110,7 +108,7 @@ class ScalingCommandTest {
                 fromEmbed.toString(), "-c", "-n", "-v", "0");
         assertEquals(0, r.code(), r.err());
         List<Segment> run = LibSvmReader.read(TestStorage.LOCAL, fromRun.toString(), 2 * D);
-        List<Segment> embed = readParts(fromEmbed);
+        List<Segment> embed = SparkOutputs.segments(fromEmbed, 2 * D);
         assertEquals(run.size(), embed.size());
         for (int i = 0; i < run.size(); i++) {
             assertArrayEquals(run.get(i).values(), embed.get(i).values(), 1e-6f, run.get(i).id());
@@ -120,7 +118,7 @@ class ScalingCommandTest {
         assertEquals(0, CliRun.bidnn("embed", "--model", model.toString(), "--input", SAMPLES.toString(), "--output",
                 weighted.toString(), "--modality-weight", "0.8", "-v", "0").code());
         TrainedModel trained = ModelFile.load(TestStorage.LOCAL, model.toString()).model();
-        float[] v = readParts(weighted).get(firstWith(Presence.BOTH)).values();
+        float[] v = SparkOutputs.segments(weighted, 2 * D).get(firstWith(Presence.BOTH)).values();
         assertEquals(0.8, squaredNorm(Arrays.copyOf(v, 8)), 1e-5, "modality 1's half carries the weight");
         assertEquals(0.2, squaredNorm(Arrays.copyOfRange(v, 8, 16)), 1e-5);
         assertNull(trained.modalityWeight(), "the model itself is unweighted");
@@ -157,13 +155,4 @@ class ScalingCommandTest {
         return s;
     }
 
-    private static List<Segment> readParts(Path out) throws IOException {
-        List<Segment> rows = new ArrayList<>();
-        try (Stream<Path> s = Files.list(out)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
-                rows.addAll(LibSvmReader.read(TestStorage.LOCAL, p.toString(), 2 * D));
-            }
-        }
-        return rows;
-    }
 }
