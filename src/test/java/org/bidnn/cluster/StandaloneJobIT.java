@@ -157,6 +157,16 @@ class StandaloneJobIT {
         Path embedding = work.resolve("embedding");
         Submission s = cluster.submit(BidnnJobs.embed(model, corpus, embedding, "-b", "1"), DeployMode.CLIENT);
 
+        killAnExecutorWhileItWrites(s, work, embedding, corpus);
+        assertNoTemporaryLeft(work);
+    }
+
+    /**
+     * Kills an executor once a task of {@code s} writes its part file, then checks that the job
+     * still succeeds, saw the executor go, and wrote every segment of {@code corpus} exactly once.
+     */
+    private static void killAnExecutorWhileItWrites(Submission s, Path work, Path embedding, Path corpus)
+            throws Exception {
         Net.await("a task to write its part file", JOB_TIMEOUT, () -> taskAttemptWriting(work) || !s.isRunning(),
                 () -> s.logTail(60));
         assertTrue(s.isRunning(), "the job ended before an executor could be killed\n" + s.logTail(60));
@@ -165,7 +175,6 @@ class StandaloneJobIT {
         cluster.assertSucceeded(s, JOB_TIMEOUT);
         assertTrue(BidnnJobs.logContains(s.log(), "Lost executor"), "the driver saw the executor go (" + task + ")\n" + s.logTail(80));
         BidnnJobs.assertEmbedding(embedding, BidnnJobs.inputIds(corpus));
-        assertNoTemporaryLeft(work);
     }
 
     /**
@@ -191,14 +200,7 @@ class StandaloneJobIT {
         Path embedding = work.resolve("embedding");
         Submission s = cluster.submit(BidnnJobs.embed(model, corpus, embedding, "-b", "1", "--incremental",
                 night1.toString()), DeployMode.CLIENT);
-        Net.await("a task to write its part file", JOB_TIMEOUT, () -> taskAttemptWriting(work) || !s.isRunning(),
-                () -> s.logTail(60));
-        assertTrue(s.isRunning(), "the job ended before an executor could be killed\n" + s.logTail(60));
-        String task = killAnExecutorRunningATask(s);
-
-        cluster.assertSucceeded(s, JOB_TIMEOUT);
-        assertTrue(BidnnJobs.logContains(s.log(), "Lost executor"), "the driver saw the executor go (" + task + ")\n" + s.logTail(80));
-        BidnnJobs.assertEmbedding(embedding, BidnnJobs.inputIds(corpus));
+        killAnExecutorWhileItWrites(s, work, embedding, corpus);
         String summary = Files.readString(embedding.resolve("_bidnn/summary.json"));
         assertTrue(summary.contains("\"embedded\" : 4000") && summary.contains("\"carriedOver\" : 4000"), summary);
         assertNoTemporaryLeft(work);
