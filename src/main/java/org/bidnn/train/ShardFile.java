@@ -11,9 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Iterator;
 import org.apache.spark.SparkEnv;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The rows one trainer learns from, kept on local disk rather than in memory: written once, in
@@ -39,6 +37,7 @@ final class ShardFile implements TrainingRowSet, AutoCloseable {
     private final int size;
     private final int width;
     private final Cleaner.Cleanable cleanable;
+    private final MinibatchBuffer batch;
     private ByteBuffer readBuffer = ByteBuffer.allocate(0);
 
     private ShardFile(Path path, FileChannel channel, long[] offsets, long[] indices, int size, int width) {
@@ -48,6 +47,7 @@ final class ShardFile implements TrainingRowSet, AutoCloseable {
         this.indices = indices;
         this.size = size;
         this.width = width;
+        this.batch = new MinibatchBuffer(width);
         this.cleanable = CLEANER.register(this, new Deletion(path, channel));
     }
 
@@ -131,12 +131,12 @@ final class ShardFile implements TrainingRowSet, AutoCloseable {
 
     @Override
     public INDArray gather(int[] positions) {
-        float[] batch = new float[positions.length * width];
-        for (int r = 0; r < positions.length; r++) {
-            ByteBuffer row = read(positions[r]);
-            CompactRow.readInto(row, batch, r * width);
+        batch.start(positions.length);
+        for (int position : positions) {
+            CompactRow.readInto(read(position), batch.nextRow(), 0);
+            batch.add();
         }
-        return Nd4j.create(batch, new long[] {positions.length, width}, DataType.FLOAT);
+        return batch.finish();
     }
 
     private ByteBuffer read(int position) {

@@ -1,5 +1,7 @@
 package org.bidnn.train;
 
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -15,11 +17,22 @@ interface TrainingRowSet {
     /** The corpus index of row {@code i} (it fixes the row's place in each epoch's order). */
     long index(int i);
 
-    /** Rows {@code positions} as one minibatch matrix, in that order. */
+    /**
+     * Rows {@code positions} as one minibatch matrix, in that order; the matrix may be reused by the
+     * next call, so it is valid until then.
+     */
     INDArray gather(int[] positions);
 
-    /** A matrix held by ND4J, its rows indexed 0..n-1 (as {@code run} reads them). */
+    /**
+     * A matrix held by ND4J, its rows indexed 0..n-1 (as {@code run} reads them). Single-precision
+     * row-major rows are gathered into a {@link MinibatchBuffer}; anything else through ND4J.
+     */
     static TrainingRowSet of(INDArray rows) {
+        boolean direct = rows.dataType() == DataType.FLOAT && rows.rank() == 2 && rows.ordering() == 'c'
+                && rows.isMatrix() && !rows.isView();
+        int width = (int) rows.columns();
+        MinibatchBuffer batch = direct ? new MinibatchBuffer(width) : null;
+        FloatBuffer values = direct ? rows.data().asNioFloat() : null;
         return new TrainingRowSet() {
             @Override
             public int size() {
@@ -33,7 +46,15 @@ interface TrainingRowSet {
 
             @Override
             public INDArray gather(int[] positions) {
-                return Nd4j.pullRows(rows, 1, positions);
+                if (!direct) {
+                    return Nd4j.pullRows(rows, 1, positions);
+                }
+                batch.start(positions.length);
+                for (int position : positions) {
+                    values.get(Math.toIntExact(rows.offset() + (long) position * width), batch.nextRow(), 0, width);
+                    batch.add();
+                }
+                return batch.finish();
             }
         };
     }

@@ -54,11 +54,21 @@ class ShardFileTest {
             int[] positions = {49, 0, 3, 3, 17, 31, 2};
             INDArray batch = shard.gather(positions);
             assertArrayEquals(new long[] {positions.length, 7}, batch.shape());
-            for (int r = 0; r < positions.length; r++) {
-                assertArrayEquals(rows.get(positions[r]), batch.getRow(r).toFloatVector(), "row " + positions[r]);
-            }
+            assertRows(rows, positions, batch);
+            // The batch buffer is reused: a sparse row where a dense one was reads back its zeros.
+            int[] next = {3, 1, 0, 4, 6, 2, 9};
+            assertRows(rows, next, shard.gather(next));
+            int[] shorter = {12, 10};
+            assertRows(rows, shorter, shard.gather(shorter));
         }
         assertFalse(Files.exists(file), "the file is deleted on close");
+    }
+
+    private static void assertRows(List<float[]> rows, int[] positions, INDArray batch) {
+        assertArrayEquals(new long[] {positions.length, 7}, batch.shape());
+        for (int r = 0; r < positions.length; r++) {
+            assertArrayEquals(rows.get(positions[r]), batch.getRow(r).toFloatVector(), "row " + positions[r]);
+        }
     }
 
     @Test
