@@ -121,6 +121,17 @@ public final class BiDNNNetwork implements Trainable {
     }
 
     /**
+     * Its two directions side by side (see {@link BiDNNLayer#setParallelDirections}), in the steps
+     * {@link #fitBatch} takes itself (all of them for the networks {@link #create} builds).
+     */
+    @Override
+    public boolean splitSteps(boolean split) {
+        boolean splits = split && FusedTrainingStep.of(network) != null;
+        ((BiDNNLayer) network.getLayer(0)).setParallelDirections(splits);
+        return splits;
+    }
+
+    /**
      * One optimiser step on a minibatch of {@code [x1 | x2]} rows (both modalities present).
      *
      * @return the minibatch loss before the step, as the original tool reports it

@@ -15,4 +15,13 @@ public interface Trainable {
     int epochsTrained();
 
     void markEpochFinished();
+
+    /**
+     * Asks the model to run its steps on two threads, each calling single-threaded native code, or
+     * (false) on the caller's thread alone; returns whether it will. A model that cannot split a
+     * step returns false and leaves all threads to its native code.
+     */
+    default boolean splitSteps(boolean split) {
+        return false;
+    }
 }

@@ -7,7 +7,7 @@ package org.bidnn.train;
  * @param sparkJobs          Spark jobs run during the epoch
  * @param shuffleBytes       shuffle bytes read and written by the epoch's tasks (0 once the rows are dealt)
  * @param workers            model replicas
- * @param threads            native threads of each worker (the most any worker used)
+ * @param threads            native threads given to each worker (the most any worker had)
  * @param taskCpus           cpus Spark gave each worker's task (the most any was given; with one
  *                           worker, trained in the driver, the cores it was given)
  * @param rounds             averaging rounds (0 with one worker: nothing to average)

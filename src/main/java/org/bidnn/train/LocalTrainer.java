@@ -42,16 +42,22 @@ public final class LocalTrainer {
         Arrays.setAll(indices, rows::index);
         int batches = n / batch;
         int firstEpoch = network.epochsTrained() + 1;
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-            long start = System.nanoTime();
-            int[] order = EpochShuffle.order(settings.seed(), firstEpoch + epoch - 1, indices);
-            double lossSum = 0;
-            for (int b = 0; b < batches; b++) {
-                lossSum += network.fitBatch(rows.gather(Arrays.copyOfRange(order, b * batch, (b + 1) * batch)));
+        int threads = NativeThreads.current();
+        StepThreads.use(network, threads);
+        try {
+            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                long start = System.nanoTime();
+                int[] order = EpochShuffle.order(settings.seed(), firstEpoch + epoch - 1, indices);
+                double lossSum = 0;
+                for (int b = 0; b < batches; b++) {
+                    lossSum += network.fitBatch(rows.gather(Arrays.copyOfRange(order, b * batch, (b + 1) * batch)));
+                }
+                network.markEpochFinished();
+                listener.epochFinished(epoch, settings.epochs(), lossSum / batches,
+                        Duration.ofNanos(System.nanoTime() - start));
             }
-            network.markEpochFinished();
-            listener.epochFinished(epoch, settings.epochs(), lossSum / batches,
-                    Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            StepThreads.restore(network, threads);
         }
     }
 }

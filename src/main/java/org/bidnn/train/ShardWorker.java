@@ -78,9 +78,10 @@ final class ShardWorker {
         // driver restores its own setting when the training ends (which matters in local mode).
         TaskContext task = TaskContext.get();
         int taskCpus = task == null ? 1 : task.cpus();
-        NativeThreads.use(plan.threadsFor(taskCpus));
+        int threads = plan.threadsFor(taskCpus);
         {
             ShardWorker worker = resident(plan, shard, shardRows);
+            StepThreads.use(worker.network, threads);
             int batches = worker.rows.size() / plan.batchSize();
             int from = round * plan.averagingFrequency();
             int to = Math.min(batches, from + plan.averagingFrequency());
@@ -96,8 +97,8 @@ final class ShardWorker {
                 int[] picked = Arrays.copyOfRange(order, b * plan.batchSize(), (b + 1) * plan.batchSize());
                 lossSum += worker.network.fitBatch(worker.rows.gather(picked));
             }
-            return List.of(new RoundResult(net, lossSum, to - from, System.nanoTime() - start, taskCpus,
-                    NativeThreads.current())).iterator();
+            return List.of(new RoundResult(net, lossSum, to - from, System.nanoTime() - start, taskCpus, threads))
+                    .iterator();
         }
     }
 

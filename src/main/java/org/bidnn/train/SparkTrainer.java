@@ -95,7 +95,7 @@ public final class SparkTrainer {
                 SparkJobMetrics.Snapshot spent = now.minus(before[0]);
                 before[0] = now;
                 costs.epochCost(network.epochsTrained(), new EpochCost(spent.jobs(), spent.shuffleBytes(), 1,
-                        NativeThreads.current(), plan.cpusPerTask(), 0, 0, 0, 0, 0));
+                        plan.threads(), plan.cpusPerTask(), 0, 0, 0, 0, 0));
                 listener.epochFinished(epoch, total, loss, took);
             });
             return all.size();

@@ -54,6 +54,28 @@ class LocalTrainerTest {
     }
 
     @Test
+    void twoThreadsRunTheDirectionsSideBySideAndTrainTheSameModelToTheBit() throws IOException {
+        INDArray rows = correlatedRows(160, 5);
+        int threads = NativeThreads.current();
+        try {
+            BiDNNNetwork split = BiDNNNetwork.create(ARCH, Optimizer.DEFAULT, 7);
+            BiDNNNetwork sequential = BiDNNNetwork.create(ARCH, Optimizer.DEFAULT, 7);
+            List<Integer> threadsDuringSplit = new ArrayList<>();
+            NativeThreads.use(2);
+            new LocalTrainer(new TrainingSettings(4, 32, 4)).train(split, rows,
+                    (e, total, loss, took) -> threadsDuringSplit.add(NativeThreads.current()));
+            assertEquals(List.of(1, 1, 1, 1), threadsDuringSplit, "single-threaded products while split");
+            assertEquals(2, NativeThreads.current(), "the trainer's threads given back");
+            NativeThreads.use(1);
+            new LocalTrainer(new TrainingSettings(4, 32, 4)).train(sequential, rows, EpochListener.NONE);
+            assertEquals(sequential.network().params(), split.network().params());
+            assertEquals(sequential.network().score(), split.network().score());
+        } finally {
+            NativeThreads.use(threads);
+        }
+    }
+
+    @Test
     void lastPartialBatchIsDropped() throws IOException {
         INDArray rows = correlatedRows(70, 3);
         BiDNNNetwork net = BiDNNNetwork.create(ARCH, Optimizer.DEFAULT, 3);

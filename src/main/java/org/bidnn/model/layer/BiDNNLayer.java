@@ -1,7 +1,12 @@
 package org.bidnn.model.layer;
 
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -20,8 +25,20 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * layer; SameDiff layers would allow it but (in 1.0.0-M2) double their gradients and cannot build
  * dropout. Here both directions read the same W2/W3 views, and backprop adds both directions'
  * contributions into the same gradient views, which is exactly the gradient of a tied weight.
+ *
+ * <p>A training pass can run the two directions side by side ({@link #setParallelDirections}):
+ * each direction's forward pass, loss and backprop depend on the batch and the parameters only.
+ * Direction 2's share of the tied weights' gradient is always computed apart and added after
+ * direction 1's, so a pass gives the same numbers to the bit whichever way it ran.
  */
 public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
+
+    /** Runs direction 2 of parallel training passes; idle threads end after a minute. */
+    private static final ExecutorService SECOND_DIRECTION = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "bidnn-direction-2");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private transient Buffers buffers;
     private transient Direction forward1;
@@ -29,6 +46,10 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
     private transient ActivationKernel kernel;
     private transient HostMatrix target1;
     private transient HostMatrix target2;
+    /** Direction 2's gradient views: its tied weights' entries are {@link #tiedScratch}'s. */
+    private transient Map<String, INDArray> gradients2;
+    private transient Map<String, INDArray> tiedScratch;
+    private transient boolean parallelDirections;
 
     public BiDNNLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -116,9 +137,41 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
     }
 
     private void backwardBoth() {
-        Set<String> written = new HashSet<>();
-        forward1.backward(params, gradientViews, kernel, written);
-        forward2.backward(params, gradientViews, kernel, written);
+        forward1.backward(params, gradientViews, kernel, new HashSet<>());
+        forward2.backward(params, secondDirectionGradients(), kernel, new HashSet<>());
+        addTiedScratch();
+    }
+
+    /**
+     * The gradient views direction 2 writes: its own, except for the weights it shares with
+     * direction 1, which go to scratch matrices that {@link #addTiedScratch} adds afterwards.
+     */
+    private Map<String, INDArray> secondDirectionGradients() {
+        if (gradients2 == null || !gradients2.keySet().equals(gradientViews.keySet())) {
+            gradients2 = new HashMap<>(gradientViews);
+            tiedScratch = new HashMap<>();
+            if (layerConf().isTied()) {
+                for (String key : new String[] {ParamKeys.W2, ParamKeys.W3}) {
+                    INDArray view = gradientViews.get(key);
+                    tiedScratch.put(key, buffers.matrix(view.rows(), view.columns()));
+                }
+            }
+            gradients2.putAll(tiedScratch);
+        }
+        return gradients2;
+    }
+
+    private void addTiedScratch() {
+        tiedScratch.forEach((key, scratch) -> gradientViews.get(key).addi(scratch));
+    }
+
+    /**
+     * Whether {@link #computeGradient} runs direction 2 on a second thread while the caller's runs
+     * direction 1. Worth it only where each direction's products are single-threaded and a core is
+     * free for each: the caller sets ND4J's threads to match (see {@code org.bidnn.train.StepThreads}).
+     */
+    public void setParallelDirections(boolean parallel) {
+        this.parallelDirections = parallel;
     }
 
     /**
@@ -131,19 +184,72 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
      * @return the loss as DL4J scores it: the mean over rows of the mean squared error of a row
      */
     public double computeGradient(INDArray batch) {
-        forwardBoth(batch, true);
+        checkInput(batch);
+        ensureDirections();
         int rows = (int) batch.rows();
-        int width = layerConf().getMod1Size() + layerConf().getMod2Size();
+        int d1 = layerConf().getMod1Size();
+        int width = d1 + layerConf().getMod2Size();
         if (target1 == null || target1.rows != rows) {
             target1 = new HostMatrix(dataType, rows, layerConf().getMod2Size());
-            target2 = new HostMatrix(dataType, rows, layerConf().getMod1Size());
+            target2 = new HostMatrix(dataType, rows, d1);
         }
-        target1.read(forward2.input());
-        target2.read(forward1.input());
-        double squares = LossKernel.mseGradient(forward1.translation(), target1, forward1.outputGradient(), width)
-                + LossKernel.mseGradient(forward2.translation(), target2, forward2.outputGradient(), width);
-        backwardBoth();
+        Map<String, INDArray> secondGradients = secondDirectionGradients();
+        double squares;
+        if (parallelDirections) {
+            Future<Double> second = SECOND_DIRECTION.submit(
+                    () -> trainingPass(forward2, 2, batch, target2, 0, d1, secondGradients));
+            double first;
+            try {
+                first = trainingPass(forward1, 1, batch, target1, d1, width, gradientViews);
+            } catch (RuntimeException | Error e) {
+                // Not before direction 2 is done with the buffers both use: the caller may go on.
+                awaitQuietly(second);
+                throw e;
+            }
+            squares = first + join(second);
+        } else {
+            squares = trainingPass(forward1, 1, batch, target1, d1, width, gradientViews)
+                    + trainingPass(forward2, 2, batch, target2, 0, d1, secondGradients);
+        }
+        addTiedScratch();
         return squares / width / rows;
+    }
+
+    /**
+     * One direction's forward pass with dropout, the squared error of its translation against the
+     * other modality (columns {@code [targetFrom, targetTo)} of the batch) and its backprop into
+     * {@code gradients}; returns the sum of squared errors.
+     */
+    private double trainingPass(Direction direction, int index, INDArray batch, HostMatrix target, int targetFrom,
+                                int targetTo, Map<String, INDArray> gradients) {
+        direction.forward(batch, params, kernel, layerConf().getDropProbability(), true,
+                DropoutMask.stream(conf.getSeed(), getIterationCount(), index), buffers);
+        target.read(columnMajor(batch.get(NDArrayIndex.all(), NDArrayIndex.interval(targetFrom, targetTo))));
+        double squares = LossKernel.mseGradient(direction.translation(), target, direction.outputGradient(),
+                (int) batch.columns());
+        direction.backward(params, gradients, kernel, new HashSet<>());
+        return squares;
+    }
+
+    private static void awaitQuietly(Future<Double> pass) {
+        try {
+            pass.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // The caller is already failing with direction 1's error.
+        }
+    }
+
+    private static double join(Future<Double> pass) {
+        try {
+            return pass.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while direction 2 trained", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /**
