@@ -31,6 +31,8 @@ final class DenseStep {
     private HostMatrix bias;
     private HostMatrix biasGradient;
     private INDArray inputGradient;
+    /** A column of ones, as long as the batch: the bias gradient is {@code delta^T · ones}. */
+    private INDArray ones;
 
     DenseStep(String weightKey, String biasKey, boolean transposed) {
         this.weightKey = weightKey;
@@ -47,6 +49,7 @@ final class DenseStep {
         bias = new HostMatrix(type, 1, outSize);
         biasGradient = new HostMatrix(type, 1, outSize);
         inputGradient = needsInputGradient ? buffers.matrix(batch, inSize) : null;
+        ones = buffers.matrix(batch, 1).assign(1);
     }
 
     /**
@@ -87,8 +90,11 @@ final class DenseStep {
             // z = in · W    =>  dL/dW = in^T · delta
             Gemm.gemm(in, delta, weightGradient, true, false, 1.0, beta);
         }
-        columnSums(gradient, biasGradient);
-        biasGradient.write(gradients.get(biasKey));
+        INDArray biasGradientView = gradients.get(biasKey);
+        if (!Gemm.columnSums(delta, ones, biasGradientView)) {
+            columnSums(gradient, biasGradient);
+            biasGradient.write(biasGradientView);
+        }
         if (inputGradient == null) {
             return null;
         }
