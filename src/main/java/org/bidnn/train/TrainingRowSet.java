@@ -29,7 +29,7 @@ interface TrainingRowSet {
      */
     static TrainingRowSet of(INDArray rows) {
         boolean direct = rows.dataType() == DataType.FLOAT && rows.rank() == 2 && rows.ordering() == 'c'
-                && rows.isMatrix() && !rows.isView();
+                && rows.isMatrix() && !rows.isView() && !rows.isEmpty();
         int width = (int) rows.columns();
         MinibatchBuffer batch = direct ? new MinibatchBuffer(width) : null;
         FloatBuffer values = direct ? rows.data().asNioFloat() : null;

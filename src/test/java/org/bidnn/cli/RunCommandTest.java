@@ -177,6 +177,23 @@ class RunCommandTest {
         assertEquals(Files.readString(first), Files.readString(second));
     }
 
+    @Test
+    void aSavedModelTranslatesAFileWhereNoRowHasBothModalities() throws IOException {
+        Path model = dir.resolve("translator.bidnn");
+        assertEquals(0, CliRun.bidnn(run("-e", "2", "-b", "32", "-v", "0", "-s", model.toString(), data.toString(),
+                dir.resolve("ignored.svm").toString(), "" + D1, "" + D2, "16", "10")).code());
+        Path halves = dir.resolve("halves.svm");
+        Files.write(halves, Files.readAllLines(data).subList(0, 30));
+        Path out = dir.resolve("translated.svm");
+        CliRun.Result r = CliRun.bidnn(run("-e", "0", "-c", "-v", "0", "-l", model.toString(), halves.toString(),
+                out.toString(), "" + D1, "" + D2, "16", "10"));
+        assertEquals(0, r.code(), r.err());
+        List<Segment> read = LibSvmReader.read(TestStorage.LOCAL, out.toString(), D1 + D2);
+        assertEquals(30, read.size());
+        assertTrue(nonZero(Arrays.copyOfRange(read.get(0).values(), D1, D1 + D2)), "modality 2 filled in");
+        assertTrue(nonZero(Arrays.copyOf(read.get(29).values(), D1)), "modality 1 filled in");
+    }
+
     /** Every path is a Hadoop path: {@code file:} URIs name local files, never a folder called "file:". */
     @Test
     void fileUrisNameLocalFilesAndNeverAFolderNamedAfterTheScheme() throws IOException {

@@ -25,6 +25,11 @@ class TrainingRowSetTest {
     }
 
     @Test
+    void anEmptyMatrixHasNoRows() {
+        assertEquals(0, TrainingRowSet.of(Nd4j.create(DataType.FLOAT, 0, 9)).size());
+    }
+
+    @Test
     void otherMatricesAreGatheredByNd4j() {
         INDArray rows = Nd4j.rand(DataType.DOUBLE, 12, 9);
         INDArray columnMajor = rows.dup('f');
