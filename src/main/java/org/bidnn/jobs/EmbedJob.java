@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import org.bidnn.embed.ContentHash;
 import org.bidnn.embed.EmbedInput;
 import org.bidnn.embed.ModelBroadcast;
 import org.bidnn.embed.PartitionEmbedder;
@@ -51,7 +52,9 @@ public final class EmbedJob {
             throw new FileAlreadyExistsException(options.output(), null,
                     "the output already exists (--overwrite replaces it)");
         }
-        TrainedModel trained = ModelFile.load(Storage.of(hadoop), options.model()).model();
+        // One read of the model file: --incremental records the hash of the bytes the model came from.
+        byte[] modelBytes = ModelFile.readBytes(Storage.of(hadoop), options.model());
+        TrainedModel trained = ModelFile.fromBytes(modelBytes, options.model()).model();
         if (options.modalityWeight() != null) {
             trained = trained.withModalityWeight(options.modalityWeight());
         }
@@ -69,7 +72,8 @@ public final class EmbedJob {
             PartitionEmbedder embedder = new PartitionEmbedder(model, options.mode(), options.l2Normalize(),
                     options.ignoreZeroes(), options.batchSize());
             if (options.incremental() != null) {
-                new IncrementalRun(spark, Storage.of(hadoop), options, console).execute(input, embedder, this::write, a);
+                new IncrementalRun(spark, Storage.of(hadoop), options, console).execute(input, embedder, this::write, a,
+                        ContentHash.of(modelBytes));
                 return;
             }
             LongAccumulator written = sc.sc().longAccumulator("segments written");

@@ -40,11 +40,11 @@ final class IncrementalRun {
         this.console = console;
     }
 
-    void execute(EmbedInput input, PartitionEmbedder embedder, EmbedJob.OutputWriter writer, Architecture a)
-            throws IOException {
+    /** @param modelHash the {@link ContentHash} of the model file's bytes, as the model was loaded from them */
+    void execute(EmbedInput input, PartitionEmbedder embedder, EmbedJob.OutputWriter writer, Architecture a,
+                 String modelHash) throws IOException {
         Map<String, Double> stages = new LinkedHashMap<>();
         long start = System.nanoTime();
-        String modelHash = ContentHash.of(storage.readAllBytes(options.model()));
         String previous = options.incremental().isBlank() ? null : options.incremental();
         JavaRDD<IncrementalPlan.Hashed> hashed = IncrementalPlan.hash(input.segments()).persist(StorageLevel.MEMORY_AND_DISK());
         try {

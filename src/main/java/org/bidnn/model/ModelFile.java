@@ -126,6 +126,17 @@ public final class ModelFile {
     }
 
     /**
+     * The bytes of the model file at {@code path}, for a caller that loads the model from them
+     * ({@link #fromBytes}) and also needs their hash: both then come from one read of the file.
+     * A missing or unreadable file is a {@link ModelFileException}.
+     */
+    public static byte[] readBytes(Storage storage, String path) throws IOException {
+        try (InputStream in = open(storage, path)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /**
      * Reads a whole model from the bytes of a model file (see {@link #toBytes}).
      *
      * @param sourceName where the bytes came from, for error messages
@@ -135,14 +146,16 @@ public final class ModelFile {
     }
 
     private static Loaded read(Storage storage, String path, boolean withNetwork) throws IOException {
-        InputStream in;
+        try (InputStream in = open(storage, path)) {
+            return read(in, path, withNetwork);
+        }
+    }
+
+    private static InputStream open(Storage storage, String path) throws IOException {
         try {
-            in = storage.open(path);
+            return storage.open(path);
         } catch (InputFileException e) {
             throw new ModelFileException(path, StorageException.reason((IOException) e.getCause()));
-        }
-        try (in) {
-            return read(in, path, withNetwork);
         }
     }
 

@@ -109,6 +109,15 @@ class IncrementalEmbedTest {
         return JSON.readTree(output.resolve("_bidnn/summary.json").toFile());
     }
 
+    private static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static void assertCounts(JsonNode s, long in, long embedded, long carried, long deleted) {
         assertEquals(List.of(in, embedded, carried, deleted), List.of(s.get("segmentsIn").asLong(),
                 s.get("embedded").asLong(), s.get("carriedOver").asLong(), s.get("deleted").asLong()), s.toString());
@@ -125,6 +134,7 @@ class IncrementalEmbedTest {
         assertCounts(summary(out1), 1000, 1000, 0, 0);
         assertTrue(summary(out1).get("fullEmbeddingBecause").asText().startsWith("no previous incremental run"));
         assertTrue(first.err().startsWith("embed summary: {\"output\":"), first.err());
+        assertEquals(sha256(model), summary(out1).get("modelHash").asText(), "the hash of the model file's bytes");
 
         // The next night: two segments deleted, three changed, four new.
         List<String> next = new ArrayList<>(all.subList(2, 1000));
