@@ -11,8 +11,9 @@ import org.bidnn.model.Trainable;
  * well, and between products the element-wise loops leave the second core idle. On 2 cores the
  * BiDNN's two directions side by side trained the paper's model 1.2 to 1.35 times faster than one
  * direction after the other with two-threaded products (an epoch of 64 batches in 0.073 to 0.085 s
- * against 0.100 s), and the README's 1.07 times (bench/RESULTS.md). Not tried with more threads, where two concurrent multi-threaded products
- * would share OpenBLAS's one thread pool: there the products keep them all.
+ * against 0.100 s), and the README's 1.07 times (bench/RESULTS.md). Not tried with more threads,
+ * where two concurrent multi-threaded products would share OpenBLAS's one thread pool: there the
+ * products keep them all.
  */
 final class StepThreads {
 

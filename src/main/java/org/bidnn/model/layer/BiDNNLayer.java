@@ -1,7 +1,6 @@
 package org.bidnn.model.layer;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +47,8 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
     private transient HostMatrix target2;
     /** Direction 2's gradient views: its tied weights' entries are {@link #tiedScratch}'s. */
     private transient Map<String, INDArray> gradients2;
+    /** The gradient views {@link #gradients2} was made from (DL4J replaces the map when it re-creates them). */
+    private transient Map<String, INDArray> gradients2From;
     private transient Map<String, INDArray> tiedScratch;
     private transient boolean parallelDirections;
 
@@ -137,8 +138,8 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
     }
 
     private void backwardBoth() {
-        forward1.backward(params, gradientViews, kernel, new HashSet<>());
-        forward2.backward(params, secondDirectionGradients(), kernel, new HashSet<>());
+        forward1.backward(params, gradientViews, kernel);
+        forward2.backward(params, secondDirectionGradients(), kernel);
         addTiedScratch();
     }
 
@@ -147,7 +148,8 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
      * direction 1, which go to scratch matrices that {@link #addTiedScratch} adds afterwards.
      */
     private Map<String, INDArray> secondDirectionGradients() {
-        if (gradients2 == null || !gradients2.keySet().equals(gradientViews.keySet())) {
+        if (gradients2From != gradientViews) {
+            gradients2From = gradientViews;
             gradients2 = new HashMap<>(gradientViews);
             tiedScratch = new HashMap<>();
             if (layerConf().isTied()) {
@@ -227,7 +229,7 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
         target.read(columnMajor(batch.get(NDArrayIndex.all(), NDArrayIndex.interval(targetFrom, targetTo))));
         double squares = LossKernel.mseGradient(direction.translation(), target, direction.outputGradient(),
                 (int) batch.columns());
-        direction.backward(params, gradients, kernel, new HashSet<>());
+        direction.backward(params, gradients, kernel);
         return squares;
     }
 

@@ -1,7 +1,6 @@
 package org.bidnn.model.layer;
 
 import java.util.Map;
-import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -71,24 +70,23 @@ final class DenseStep {
     }
 
     /**
-     * Backpropagates dL/dh (in {@link #gradient()}, consumed) through the step: writes the bias
-     * gradient, writes or (for a weight already written by the other direction in this pass) adds
-     * the weight gradient, and returns {@code dL/d(input)} when this step was allocated to produce it.
+     * Backpropagates dL/dh (in {@link #gradient()}, consumed) through the step: writes the bias and
+     * weight gradients into {@code gradients} (the caller gives each direction its own views of a
+     * tied weight's gradient) and returns {@code dL/d(input)} when this step was allocated to produce it.
      *
      * @param dropoutMask the mask applied to this step's output on the way forward, or null
      */
     INDArray backward(HostMatrix dropoutMask, Map<String, INDArray> params, Map<String, INDArray> gradients,
-                      ActivationKernel f, Set<String> writtenWeights) {
+                      ActivationKernel f) {
         f.backward(gradient, hostH, dropoutMask);
         gradient.write(delta);
         INDArray weightGradient = gradients.get(weightKey);
-        double beta = writtenWeights.add(weightKey) ? 0.0 : 1.0;
         if (transposed) {
             // z = in · W^T  =>  dL/dW = delta^T · in
-            Gemm.gemm(delta, in, weightGradient, true, false, 1.0, beta);
+            Gemm.gemm(delta, in, weightGradient, true, false, 1.0, 0.0);
         } else {
             // z = in · W    =>  dL/dW = in^T · delta
-            Gemm.gemm(in, delta, weightGradient, true, false, 1.0, beta);
+            Gemm.gemm(in, delta, weightGradient, true, false, 1.0, 0.0);
         }
         INDArray biasGradientView = gradients.get(biasKey);
         if (!Gemm.columnSums(delta, ones, biasGradientView)) {

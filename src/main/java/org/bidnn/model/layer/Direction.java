@@ -1,7 +1,6 @@
 package org.bidnn.model.layer;
 
 import java.util.Map;
-import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -23,7 +22,6 @@ final class Direction {
 
     private int batch = -1;
     private INDArray inputCopy;
-    private INDArray x;
     private HostMatrix mask;
     private HostMatrix dropped;
     private INDArray droppedArray;
@@ -76,8 +74,7 @@ final class Direction {
     /** Runs the direction up to its central layer (all an embedding needs); returns its activation. */
     HostMatrix central(INDArray layerInput, Map<String, INDArray> params, ActivationKernel f, Buffers buffers) {
         allocate(buffers, (int) layerInput.rows());
-        x = input(layerInput, buffers);
-        first.forward(x, params, f);
+        first.forward(input(layerInput, buffers), params, f);
         return central.forward(first.activationArray(), params, f);
     }
 
@@ -101,26 +98,20 @@ final class Direction {
         return output.forward(third.activationArray(), params, f);
     }
 
-    /** This direction's modality as the products saw it in the last forward pass. */
-    INDArray input() {
-        return x;
-    }
-
     /** The heap buffer to fill with dL/d(translation) before {@link #backward}. */
     HostMatrix outputGradient() {
         return output.gradient();
     }
 
     /** Backpropagates dL/d(translation), from {@link #outputGradient()}, into {@code gradients}. */
-    void backward(Map<String, INDArray> params, Map<String, INDArray> gradients, ActivationKernel f,
-                  Set<String> writtenWeights) {
-        INDArray g = output.backward(null, params, gradients, f, writtenWeights);
+    void backward(Map<String, INDArray> params, Map<String, INDArray> gradients, ActivationKernel f) {
+        INDArray g = output.backward(null, params, gradients, f);
         third.gradient().read(g);
-        g = third.backward(null, params, gradients, f, writtenWeights);
+        g = third.backward(null, params, gradients, f);
         central.gradient().read(g);
-        g = central.backward(dropoutApplied ? mask : null, params, gradients, f, writtenWeights);
+        g = central.backward(dropoutApplied ? mask : null, params, gradients, f);
         first.gradient().read(g);
-        first.backward(null, params, gradients, f, writtenWeights);
+        first.backward(null, params, gradients, f);
     }
 
     /** The central layer's activation of the last forward pass, before dropout. */
