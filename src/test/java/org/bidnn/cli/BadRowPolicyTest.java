@@ -9,17 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.bidnn.io.Segment;
 import org.bidnn.io.SparkOutputs;
-import org.bidnn.io.TestStorage;
-import org.bidnn.model.ActivationFunction;
-import org.bidnn.model.Architecture;
-import org.bidnn.model.BiDNNNetwork;
-import org.bidnn.model.ModelFile;
-import org.bidnn.model.Optimizer;
 import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,9 +53,7 @@ class BadRowPolicyTest {
     @BeforeAll
     static void start() throws IOException {
         spark = SharedSpark.session();
-        model = shared.resolve("model.bidnn");
-        ModelFile.save(BiDNNNetwork.create(new Architecture(2, 2, 4, 2, ActivationFunction.TANH, true, 0),
-                Optimizer.DEFAULT, 1), TestStorage.LOCAL, model.toString());
+        model = TinyModel.save(shared.resolve("model.bidnn"));
     }
 
     private Path svm(String name, String content) throws IOException {
@@ -71,18 +62,11 @@ class BadRowPolicyTest {
         return file;
     }
 
-    private static CliRun.Result embed(Path in, Path out, String... extra) {
-        List<String> all = new ArrayList<>(List.of("embed", "-v", "0", "--model", model.toString(),
-                "--input", in.toString(), "--output", out.toString()));
-        all.addAll(List.of(extra));
-        return CliRun.bidnn(all.toArray(new String[0]));
-    }
-
     @Test
     void failIsTheDefaultAndNamesABadLine() throws IOException {
         Path in = svm("in.svm", MIXED);
         for (String[] policy : List.of(new String[0], new String[] {"--on-bad-row", "fail"})) {
-            CliRun.Result r = embed(in, dir.resolve("out"), policy);
+            CliRun.Result r = CliRun.embed(model, in, dir.resolve("out"), policy);
             assertEquals(ErrorReporter.BAD_INPUT, r.code(), r.err());
             // Partitions are read in parallel: the error is the first bad line of whichever fails first.
             assertEquals(1, r.err().lines().count(), r.err());
@@ -95,7 +79,7 @@ class BadRowPolicyTest {
     void skipEmbedsTheGoodLinesAndNamesTheBadOnes() throws IOException {
         Path in = svm("in.svm", MIXED);
         Path out = dir.resolve("out");
-        CliRun.Result r = embed(in, out, "--on-bad-row", "skip");
+        CliRun.Result r = CliRun.embed(model, in, out, "--on-bad-row", "skip");
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of(
                 "skipped 3 malformed rows (--on-bad-row skip):",
@@ -105,7 +89,7 @@ class BadRowPolicyTest {
                 r.err().lines().toList());
 
         Path expected = dir.resolve("expected");
-        assertEquals(0, embed(svm("good.svm", GOOD), expected).code());
+        assertEquals(0, CliRun.embed(model, svm("good.svm", GOOD), expected).code());
         List<Segment> written = SparkOutputs.segments(out, 2);
         assertEquals(List.of("a", "c", "e", "g"), written.stream().map(Segment::id).toList());
         assertEquals(SparkOutputs.segments(expected, 2), written, "the good lines embedded as a file of only them");
@@ -115,7 +99,7 @@ class BadRowPolicyTest {
     void skippedRowsAreCountedInTheIncrementalSummary() throws IOException {
         Path in = svm("in.svm", MIXED);
         Path out = dir.resolve("out");
-        CliRun.Result r = embed(in, out, "--on-bad-row", "skip", "--incremental", dir.resolve("none").toString());
+        CliRun.Result r = CliRun.embed(model, in, out, "--on-bad-row", "skip", "--incremental", dir.resolve("none").toString());
         assertEquals(0, r.code(), r.err());
         JsonNode summary = JSON.readTree(out.resolve("_bidnn/summary.json").toFile());
         assertEquals(List.of(4L, 4L, 3L), List.of(summary.get("segmentsIn").asLong(), summary.get("embedded").asLong(),
@@ -126,7 +110,7 @@ class BadRowPolicyTest {
         // The next night, with one bad line fixed: that segment is new, the rest carried over.
         Path fixed = svm("fixed.svm", MIXED.replace("b 1:1 3:\n", "b 1:1 3:1\n"));
         Path next = dir.resolve("next");
-        assertEquals(0, embed(fixed, next, "--on-bad-row", "skip", "--incremental", out.toString()).code());
+        assertEquals(0, CliRun.embed(model, fixed, next, "--on-bad-row", "skip", "--incremental", out.toString()).code());
         JsonNode s2 = JSON.readTree(next.resolve("_bidnn/summary.json").toFile());
         assertEquals(List.of(5L, 1L, 4L, 2L), List.of(s2.get("segmentsIn").asLong(), s2.get("embedded").asLong(),
                 s2.get("carriedOver").asLong(), s2.get("rejected").asLong()), s2.toString());
@@ -135,7 +119,7 @@ class BadRowPolicyTest {
     @Test
     void anInputWithNoReadableRowFailsEvenWhenSkipping() throws IOException {
         Path in = svm("bad.svm", "a 1:x\n\nb 7:1\n");
-        CliRun.Result r = embed(in, dir.resolve("out"), "--on-bad-row", "skip");
+        CliRun.Result r = CliRun.embed(model, in, dir.resolve("out"), "--on-bad-row", "skip");
         assertEquals(ErrorReporter.BAD_INPUT, r.code(), r.err());
         assertTrue(r.err().startsWith("bidnn: error: " + in + ": every row is malformed (2), the first: " + in
                 + ":1: bad value in token '1:x'"), r.err());
@@ -144,7 +128,7 @@ class BadRowPolicyTest {
 
     @Test
     void anUnknownPolicyIsAUsageError() throws IOException {
-        CliRun.Result r = embed(svm("in.svm", GOOD), dir.resolve("out"), "--on-bad-row", "ignore");
+        CliRun.Result r = CliRun.embed(model, svm("in.svm", GOOD), dir.resolve("out"), "--on-bad-row", "ignore");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--on-bad-row"), r.err());
     }

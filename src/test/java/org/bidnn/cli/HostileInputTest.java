@@ -108,9 +108,7 @@ class HostileInputTest {
 
     @Test
     void aModelWithATruncatedNetworkIsNamed() throws IOException {
-        Path model = dir.resolve("m.bidnn");
-        ModelFile.save(BiDNNNetwork.create(new Architecture(2, 2, 4, 2, ActivationFunction.TANH, true, 0), Optimizer.DEFAULT, 1),
-                TestStorage.LOCAL, model.toString());
+        Path model = TinyModel.save(dir.resolve("m.bidnn"));
         Path truncated = dir.resolve("truncated.bidnn");
         try (ZipInputStream zin = new ZipInputStream(Files.newInputStream(model));
              ZipOutputStream zout = new ZipOutputStream(Files.newOutputStream(truncated))) {

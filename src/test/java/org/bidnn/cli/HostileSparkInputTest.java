@@ -17,12 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.bidnn.io.ReadOnlyDirectory;
 import org.bidnn.io.Segment;
 import org.bidnn.io.SparkOutputs;
-import org.bidnn.io.TestStorage;
-import org.bidnn.model.ActivationFunction;
-import org.bidnn.model.Architecture;
-import org.bidnn.model.BiDNNNetwork;
 import org.bidnn.model.ModelFile;
-import org.bidnn.model.Optimizer;
 import org.bidnn.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,9 +48,7 @@ class HostileSparkInputTest {
     @BeforeAll
     static void start() throws IOException {
         spark = SharedSpark.session();
-        model = shared.resolve("model.bidnn");
-        ModelFile.save(BiDNNNetwork.create(new Architecture(2, 2, 4, 2, ActivationFunction.TANH, true, 0), Optimizer.DEFAULT, 1),
-                TestStorage.LOCAL, model.toString());
+        model = TinyModel.save(shared.resolve("model.bidnn"));
     }
 
     private Path svm(String name, String content) throws IOException {
@@ -63,13 +56,6 @@ class HostileSparkInputTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
         return file;
-    }
-
-    private static CliRun.Result embed(Path modelFile, Path in, Path out, String... extra) {
-        List<String> all = new ArrayList<>(List.of("embed", "-v", "0", "--model", modelFile.toString(),
-                "--input", in.toString(), "--output", out.toString()));
-        all.addAll(List.of(extra));
-        return CliRun.bidnn(all.toArray(new String[0]));
     }
 
     private static CliRun.Result train(Path in, Path modelFile, String... extra) {
@@ -117,7 +103,7 @@ class HostileSparkInputTest {
     @MethodSource("badDataForEmbed")
     void badDataIsOneLineWithFileAndLineAndPublishesNothing(String name, String content, String expected) throws IOException {
         Path in = svm("in.svm", content);
-        assertBadInput(embed(model, in, dir.resolve("out")), in + expected);
+        assertBadInput(CliRun.embed(model, in, dir.resolve("out")), in + expected);
         assertEquals(List.of("in.svm"), entries(), "no output, no temporary directory");
     }
 
@@ -126,7 +112,7 @@ class HostileSparkInputTest {
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.writeString(in.resolve("part-0.svm"), "a 1:1 3:1\nb 2:1 4:1\n");
         Files.write(in.resolve("part-1.svm"), "c 1:1 3:1\n\n\u00e9t\u00e9 1:1 3:1\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertBadInput(embed(model, in, dir.resolve("out")), in + "/part-1.svm:3: not UTF-8 text");
+        assertBadInput(CliRun.embed(model, in, dir.resolve("out")), in + "/part-1.svm:3: not UTF-8 text");
         assertEquals(List.of("in"), entries());
         assertBadInput(train(in.resolve("part-1.svm"), dir.resolve("m.bidnn")), in.resolve("part-1.svm") + ":3: not UTF-8 text");
         assertEquals(List.of("in"), entries());
@@ -148,9 +134,9 @@ class HostileSparkInputTest {
     @MethodSource("sameDataWrittenDifferently")
     void harmlessVariantsEmbedAsTheCanonicalFile(String name, String content, String canonical) throws IOException {
         Path expected = dir.resolve("expected");
-        assertEquals(0, embed(model, svm("canonical.svm", canonical), expected).code());
+        assertEquals(0, CliRun.embed(model, svm("canonical.svm", canonical), expected).code());
         Path out = dir.resolve("out");
-        CliRun.Result r = embed(model, svm("in.svm", content), out);
+        CliRun.Result r = CliRun.embed(model, svm("in.svm", content), out);
         assertEquals(0, r.code(), r.err());
         List<Segment> written = SparkOutputs.segments(out, 2);
         assertEquals(List.of("a", "b", "c"), written.stream().map(Segment::id).toList());
@@ -167,7 +153,7 @@ class HostileSparkInputTest {
     void duplicateIdsAreEmbeddedAsTheRowsTheyAre() throws IOException {
         Path in = svm("dup.svm", "a 1:1 3:1\nb 1:0.5 4:1\na 2:1 3:0.25\n");
         Path out = dir.resolve("out");
-        CliRun.Result r = embed(model, in, out);
+        CliRun.Result r = CliRun.embed(model, in, out);
         assertEquals(0, r.code(), r.err());
         List<Segment> written = SparkOutputs.segments(out, 2);
         assertEquals(List.of("a", "b", "a"), written.stream().map(Segment::id).toList());
@@ -177,14 +163,14 @@ class HostileSparkInputTest {
     @Test
     void anInputDirectoryWithoutDataFilesIsNamed() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        assertBadInput(embed(model, empty, dir.resolve("out")), empty + ": no rows");
+        assertBadInput(CliRun.embed(model, empty, dir.resolve("out")), empty + ": no rows");
         assertBadInput(train(empty, dir.resolve("m.bidnn")), empty + ": no rows");
 
         // Only what Hadoop skips: a success marker and hidden files.
         Path skipped = Files.createDirectories(dir.resolve("skipped"));
         Files.writeString(skipped.resolve("_SUCCESS"), "");
         Files.writeString(skipped.resolve(".part-0.svm.crc"), "a 1:1 3:1\n");
-        assertBadInput(embed(model, skipped, dir.resolve("out")), skipped + ": no rows");
+        assertBadInput(CliRun.embed(model, skipped, dir.resolve("out")), skipped + ": no rows");
         assertBadInput(train(skipped, dir.resolve("m.bidnn")), skipped + ": no rows");
         assertEquals(List.of("empty", "skipped"), entries());
     }
@@ -207,14 +193,14 @@ class HostileSparkInputTest {
         byte[] bytes = Files.readAllBytes(model);
         Path cut = dir.resolve("cut.bidnn");
         Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
-        assertBadInput(embed(cut, in, out), cut + ": ");
+        assertBadInput(CliRun.embed(cut, in, out), cut + ": ");
 
         Path notZip = svm("text.bidnn", "just text\n");
-        assertBadInput(embed(notZip, in, out), notZip + ": not a BiDNN model file");
+        assertBadInput(CliRun.embed(notZip, in, out), notZip + ": not a BiDNN model file");
 
         Path future = dir.resolve("future.bidnn");
         HostileInputTest.rewriteFormatVersion(model, future, ModelFile.FORMAT_VERSION + 1);
-        assertBadInput(embed(future, in, out), future + ": model format version " + (ModelFile.FORMAT_VERSION + 1)
+        assertBadInput(CliRun.embed(future, in, out), future + ": model format version " + (ModelFile.FORMAT_VERSION + 1)
                 + " is newer than this program reads (" + ModelFile.FORMAT_VERSION + ")");
         assertEquals(List.of("cut.bidnn", "future.bidnn", "in.svm", "text.bidnn"), entries());
     }
@@ -223,7 +209,7 @@ class HostileSparkInputTest {
     void anExistingOutputIsRefusedWithoutOverwrite() throws IOException {
         Path in = svm("in.svm", "a 1:1 3:1\n");
         Path out = svm("out", "a file where the output directory goes\n");
-        assertBadInput(embed(model, in, out), out + ": the output already exists (--overwrite replaces it)");
+        assertBadInput(CliRun.embed(model, in, out), out + ": the output already exists (--overwrite replaces it)");
         assertEquals("a file where the output directory goes\n", Files.readString(out));
     }
 
@@ -234,7 +220,7 @@ class HostileSparkInputTest {
         try {
             String name = "bidnn-out-" + ProcessHandle.current().pid();
             Path out = locked.path().resolve(name);
-            assertBadInput(embed(model, in, out), out + ": cannot create it (permission denied in ");
+            assertBadInput(CliRun.embed(model, in, out), out + ": cannot create it (permission denied in ");
             assertEquals(List.of(), locked.traces(name));
         } finally {
             locked.restore();
@@ -245,7 +231,7 @@ class HostileSparkInputTest {
     void anOutputUnderAFileIsAClearError() throws IOException {
         Path in = svm("in.svm", "a 1:1 3:1\n");
         Path file = svm("plain.txt", "a file, not a directory\n");
-        CliRun.Result r = embed(model, in, file.resolve("out"));
+        CliRun.Result r = CliRun.embed(model, in, file.resolve("out"));
         assertBadInput(r, file.resolve("out") + ": a path above it is a file, not a directory");
         assertEquals(List.of("in.svm", "plain.txt"), entries());
         assertArrayEquals("a file, not a directory\n".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file));

@@ -56,10 +56,7 @@ class IncrementalEmbedTest {
     }
 
     private static CliRun.Result embed(Path model, Path input, Path output, String... more) {
-        List<String> args = new ArrayList<>(List.of("embed", "--model", model.toString(), "--input", input.toString(),
-                "--output", output.toString(), "-v", "0"));
-        args.addAll(List.of(more));
-        CliRun.Result r = CliRun.bidnn(args.toArray(String[]::new));
+        CliRun.Result r = CliRun.embed(model, input, output, more);
         assertEquals(0, r.code(), r.err());
         return r;
     }
@@ -118,6 +115,11 @@ class IncrementalEmbedTest {
         }
     }
 
+    /** The first {@code rows} segments of the samples, as a file. */
+    private Path sampleCorpus(int rows) throws IOException {
+        return Files.write(dir.resolve("c.svm"), Files.readAllLines(SAMPLES).subList(0, rows));
+    }
+
     private static void assertCounts(JsonNode s, long in, long embedded, long carried, long deleted) {
         assertEquals(List.of(in, embedded, carried, deleted), List.of(s.get("segmentsIn").asLong(),
                 s.get("embedded").asLong(), s.get("carriedOver").asLong(), s.get("deleted").asLong()), s.toString());
@@ -167,8 +169,7 @@ class IncrementalEmbedTest {
 
     @Test
     void aNewModelOrNewSettingsEmbedEverything() throws IOException {
-        Path corpus = dir.resolve("c.svm");
-        Files.write(corpus, Files.readAllLines(SAMPLES).subList(0, 300));
+        Path corpus = sampleCorpus(300);
         Path first = dir.resolve("first");
         embed(model("a.bidnn", 1), corpus, first, "--incremental", "");
 
@@ -228,8 +229,7 @@ class IncrementalEmbedTest {
     @Test
     void aRunKilledDuringAnOverwriteIsRepairedByTheNextRun() throws Exception {
         Path model = model("m.bidnn", 1);
-        Path corpus = dir.resolve("c.svm");
-        Files.write(corpus, Files.readAllLines(SAMPLES).subList(0, 200));
+        Path corpus = sampleCorpus(200);
         Path out = dir.resolve("out");
         embed(model, corpus, out, "--incremental", "");
         Map<String, String> before = lines(out);
@@ -255,8 +255,7 @@ class IncrementalEmbedTest {
     @Test
     void retrievalMeasuresJoinTheSummaryAndTheNextNightStillCarriesOver() throws IOException {
         Path model = model("m.bidnn", 1);
-        Path corpus = dir.resolve("c.svm");
-        Files.write(corpus, Files.readAllLines(SAMPLES).subList(0, 100));
+        Path corpus = sampleCorpus(100);
         Path night = dir.resolve("2031-01-01");
         embed(model, corpus, night, "--incremental", "");
         Path anchors = Files.writeString(dir.resolve("anchors.txt"), "seg00000\nseg00001\n");
