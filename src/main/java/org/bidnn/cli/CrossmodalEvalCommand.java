@@ -6,6 +6,7 @@ import org.bidnn.eval.CrossmodalReport;
 import org.bidnn.io.spark.SegmentFormat;
 import org.bidnn.jobs.Console;
 import org.bidnn.jobs.CrossmodalEvalJob;
+import org.bidnn.rank.Similarity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +57,17 @@ public final class CrossmodalEvalCommand implements Callable<Integer> {
             converter = SpaceConverter.class)
     CrossmodalEvalJob.Space space;
 
+    @Option(names = "--similarity", defaultValue = "cosine", paramLabel = "NAME",
+            description = "cosine, or dot: the inner product, which ranks an item by its cosine with the query "
+                    + "times its length, so that of two items in the query's direction the more distinctive "
+                    + "(further from the training mean) comes first (default: ${DEFAULT-VALUE})")
+    Similarity similarity;
+
+    @Option(names = "--expand-query", defaultValue = "0", paramLabel = "K",
+            description = "rank twice: the second time with each query (at unit length) plus the mean of its K "
+                    + "best items of the first ranking (at unit length); 0 ranks once (default: ${DEFAULT-VALUE})")
+    int expandQuery;
+
     @Option(names = "--report", required = true, paramLabel = "OUT.json", description = "the report, JSON")
     String report;
 
@@ -84,7 +96,7 @@ public final class CrossmodalEvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Console console = new Console(sparkFlags.verbosity(), spec.commandLine().getErr());
         CrossmodalEvalJob.Options options = new CrossmodalEvalJob.Options(input, inputFormat, labels, idColumn,
-                labelColumn, model, space, report, batchSize);
+                labelColumn, model, space, similarity, expandQuery, report, batchSize);
         CrossmodalReport result = new CrossmodalEvalJob(options, console)
                 .execute(sparkFlags.session("bidnn crossmodal-eval"));
         spec.commandLine().getOut().println(CrossmodalEvalJob.summary(result));

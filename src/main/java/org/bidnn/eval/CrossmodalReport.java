@@ -9,14 +9,17 @@ import java.util.Map;
  * modality, retrieve by the other), the mean average precision over the whole ranking of the
  * items, and the chance level.
  *
- * @param space    "joint" (central layers compared) or "translation" (the query translated, compared
- *                 with the items' raw other modality)
+ * @param space    "joint" (central layers compared), "translation" (the query translated, compared
+ *                 with the items' other modality) or "both-translations"
+ * @param similarity "cosine" or "dot" (inner product)
+ * @param queryExpansion best items of a first ranking each query was expanded by; 0 for none
  * @param segments segments read, each labelled
  * @param distinctLabels distinct labels among them
  */
-@JsonPropertyOrder({"input", "labelsFile", "model", "space", "segments", "distinctLabels", "directions"})
-public record CrossmodalReport(String input, String labelsFile, String model, String space, long segments,
-                               int distinctLabels, List<Direction> directions) {
+@JsonPropertyOrder({"input", "labelsFile", "model", "space", "similarity", "queryExpansion", "segments",
+        "distinctLabels", "directions"})
+public record CrossmodalReport(String input, String labelsFile, String model, String space, String similarity,
+                               int queryExpansion, long segments, int distinctLabels, List<Direction> directions) {
 
     /**
      * @param direction             "mod1->mod2" or "mod2->mod1"

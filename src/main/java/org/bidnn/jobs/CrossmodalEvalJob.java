@@ -35,9 +35,11 @@ import org.bidnn.model.OutputMode;
 import org.bidnn.model.Presence;
 import org.bidnn.model.SegmentTransformer;
 import org.bidnn.model.TrainedModel;
-import org.bidnn.rank.CosineRanker;
+import org.bidnn.rank.SimilarityRanker;
 import org.bidnn.rank.Hit;
+import org.bidnn.rank.QueryExpansion;
 import org.bidnn.rank.Ranking;
+import org.bidnn.rank.Similarity;
 import org.bidnn.spark.SparkSessions;
 import org.bidnn.spark.TaskFailures;
 
@@ -59,8 +61,10 @@ import org.bidnn.spark.TaskFailures;
  *       modality against the item's translation into it, so that each side is also compared in the
  *       space of its own modality (the cosine of the two unit-length halves concatenated).</li>
  * </ul>
- * All go through {@link PartitionEmbedder} on the executors, then {@link CosineRanker} ranks every
- * item for every query (k = the number of items) and Spark's {@code RankingMetrics} gives the mAP.
+ * All go through {@link PartitionEmbedder} on the executors, then {@link SimilarityRanker} ranks every
+ * item for every query (k = the number of items), by cosine or by inner product ({@link Similarity}),
+ * optionally after expanding each query by its best items ({@link QueryExpansion}), and Spark's
+ * {@code RankingMetrics} gives the mAP.
  * The queries are broadcast, so the set is meant to be an evaluation set (thousands of segments),
  * not a corpus. A segment lacking a modality is neither a query nor an item by it.
  */
@@ -80,13 +84,19 @@ public final class CrossmodalEvalJob {
     /**
      * @param idColumn    1-based column of the segment id in the labels file
      * @param labelColumn 1-based column of the label, 0 for the last
+     * @param similarity  how a query and an item are scored
+     * @param expandQuery best items of a first ranking each query is expanded by; 0 for none
      * @param batchSize   segments per inference batch
      */
     public record Options(String input, SegmentFormat inputFormat, String labels, int idColumn, int labelColumn,
-                          String model, Space space, String report, int batchSize) {
+                          String model, Space space, Similarity similarity, int expandQuery, String report,
+                          int batchSize) {
         public Options {
             if (batchSize <= 0) {
                 throw new BadInputException("--batch-size must be positive, got " + batchSize);
+            }
+            if (expandQuery < 0) {
+                throw new BadInputException("--expand-query cannot be negative, got " + expandQuery);
             }
         }
     }
@@ -105,8 +115,9 @@ public final class CrossmodalEvalJob {
 
     /** Runs the evaluation, writes the report and returns it. */
     public CrossmodalReport execute(SparkSession spark) throws Exception {
-        console.say(Console.SETTINGS, "Input: %s (%s)%nLabels: %s%nModel: %s%nSpace: %s%nReport: %s", options.input(),
-                options.inputFormat(), options.labels(), options.model(), options.space(), options.report());
+        console.say(Console.SETTINGS, "Input: %s (%s)%nLabels: %s%nModel: %s%nSpace: %s%nSimilarity: %s%n"
+                + "Query expansion: %d items%nReport: %s", options.input(), options.inputFormat(), options.labels(),
+                options.model(), options.space(), options.similarity(), options.expandQuery(), options.report());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Storage storage = SparkSessions.storage(spark);
         Map<String, String> labels = Labels.read(storage, options.labels(), options.idColumn(), options.labelColumn());
@@ -128,7 +139,7 @@ public final class CrossmodalEvalJob {
                 directions.add(direction(sc, segments, model, scaler, a, from, present, labels));
             }
             CrossmodalReport report = new CrossmodalReport(options.input(), options.labels(), options.model(),
-                    options.space().toString(), present.size(), (int) present.stream().map(h -> labels.get(h.id())).distinct().count(),
+                    options.space().toString(), options.similarity().toString(), options.expandQuery(), present.size(), (int) present.stream().map(h -> labels.get(h.id())).distinct().count(),
                     directions);
             JsonFiles.write(storage, options.report(), report);
             console.say(Console.PROGRESS, "Evaluated in %.3fs; wrote %s", (System.nanoTime() - start) / 1e9, options.report());
@@ -188,8 +199,9 @@ public final class CrossmodalEvalJob {
         for (String id : itemIds) {
             itemsByLabel.computeIfAbsent(labels.get(id), l -> new ArrayList<>()).add(id);
         }
-        CosineRanker.Result ranked = CosineRanker.rank(sc, queryList, items,
-                new CosineRanker.Settings(itemIds.size(), false, null, "queries"));
+        SimilarityRanker.Result ranked = QueryExpansion.rank(sc, queryList, items,
+                new SimilarityRanker.Settings(itemIds.size(), false, null, "queries", options.similarity()),
+                Math.min(options.expandQuery(), itemIds.size()));
         List<JudgedRanking> judged = new ArrayList<>();
         double chance = 0;
         int withoutRelevant = 0;
@@ -270,7 +282,11 @@ public final class CrossmodalEvalJob {
 
     /** One line for people: what the command prints. */
     public static String summary(CrossmodalReport r) {
-        StringBuilder s = new StringBuilder(r.space()).append(':');
+        StringBuilder s = new StringBuilder(r.space()).append(", ").append(r.similarity());
+        if (r.queryExpansion() > 0) {
+            s.append(", queries expanded by ").append(r.queryExpansion()).append(" items");
+        }
+        s.append(':');
         for (CrossmodalReport.Direction d : r.directions()) {
             s.append(String.format(Locale.ROOT, "  %s mAP %.4f (chance %.4f)", d.direction(), d.meanAveragePrecision(),
                     d.chance()));

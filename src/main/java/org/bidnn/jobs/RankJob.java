@@ -18,7 +18,7 @@ import org.bidnn.io.Segment;
 import org.bidnn.io.Storage;
 import org.bidnn.io.spark.SegmentReaders;
 import org.bidnn.rank.AnchorList;
-import org.bidnn.rank.CosineRanker;
+import org.bidnn.rank.SimilarityRanker;
 import org.bidnn.rank.Qrels;
 import org.bidnn.rank.Ranking;
 import org.bidnn.rank.RankingsFile;
@@ -27,7 +27,7 @@ import org.bidnn.spark.TaskFailures;
 
 /**
  * {@code bidnn rank}: for each anchor, the targets ranked by cosine similarity of their embeddings,
- * with {@link CosineRanker}. Either every segment of the corpus but the anchor is a target
+ * with {@link SimilarityRanker}. Either every segment of the corpus but the anchor is a target
  * (all-targets mode), or only the anchor's judged targets are (candidates mode, the protocol of
  * the BiDNN papers). The anchors' embeddings are looked up in the same corpus. The rankings are
  * written to one file ({@link RankingsFile}), atomically.
@@ -74,8 +74,8 @@ public final class RankJob {
             if (candidates != null) {
                 reportUnrankableJudgments(candidates, found);
             }
-            CosineRanker.Result result = CosineRanker.rank(sc, queries, embeddings,
-                    new CosineRanker.Settings(options.k(), true, candidates, "anchors"));
+            SimilarityRanker.Result result = SimilarityRanker.rank(sc, queries, embeddings,
+                    new SimilarityRanker.Settings(options.k(), true, candidates, "anchors"));
             RankingsFile.write(storage, options.output(), result.rankings());
             List<String> nothingRanked = result.rankings().stream().filter(r -> r.hits().isEmpty())
                     .map(Ranking::query).toList();
@@ -114,7 +114,7 @@ public final class RankJob {
         }
         List<Found> hits = embeddings.filter(s -> anchorIds.contains(s.id()) || judged.contains(s.id()))
                 .map(s -> new Found(s.id(), anchorIds.contains(s.id()) ? s.values() : null,
-                        CosineRanker.norm(s.values()) > 0))
+                        SimilarityRanker.norm(s.values()) > 0))
                 .collect();
         Map<String, Found> byId = new HashMap<>();
         for (Found f : hits) {

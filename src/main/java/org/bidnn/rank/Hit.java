@@ -3,7 +3,7 @@ package org.bidnn.rank;
 import java.io.Serializable;
 import java.util.Comparator;
 
-/** One ranked target: its id and its score (the cosine similarity to the query). */
+/** One ranked target: its id and its score (its similarity to the query: the cosine, or the inner product). */
 public record Hit(String target, float score) implements Serializable {
 
     /**

@@ -14,7 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Scores one partition of targets against the broadcast queries and keeps each query's k best:
  * the targets are taken in blocks of {@code blockSize} rows, and each block is scored against all
  * the queries with one matrix product ({@code Q · Tᵀ}, ND4J's gemm), never pair by pair. The dot
- * products become cosines by dividing by the two norms, computed once per row. Emits exactly one
+ * products become cosines by dividing by the two norms, computed once per row (or stay inner
+ * products: the query block says which). Emits exactly one
  * {@link PartialRankings} per partition.
  */
 final class PartitionScorer implements FlatMapFunction<Iterator<Segment>, PartialRankings> {
@@ -54,7 +55,7 @@ final class PartitionScorer implements FlatMapFunction<Iterator<Segment>, Partia
             Segment t = targets.next();
             scanned++;
             float[] v = t.values();
-            double norm = CosineRanker.norm(v);
+            double norm = SimilarityRanker.norm(v);
             if (norm == 0) {
                 withoutEmbedding++;
                 continue;
@@ -68,7 +69,7 @@ final class PartitionScorer implements FlatMapFunction<Iterator<Segment>, Partia
             }
             ids[n] = t.id();
             System.arraycopy(v, 0, block, n * qb.width, qb.width);
-            inverseNorms[n] = 1 / norm;
+            inverseNorms[n] = qb.cosine ? 1 / norm : 1;
             n++;
             if (n == blockSize) {
                 score(qb, queryMatrix, ids, block, inverseNorms, n, best);
@@ -101,8 +102,8 @@ final class PartitionScorer implements FlatMapFunction<Iterator<Segment>, Partia
                     continue;
                 }
                 // + 0f turns -0 into 0, which Float.compare would otherwise rank below 0.
-                float cosine = (float) (dots[i][j] * qb.inverseNorms[i] * inverseNorms[j]) + 0f;
-                best[i].offer(id, cosine);
+                float similarity = (float) (dots[i][j] * qb.inverseNorms[i] * inverseNorms[j]) + 0f;
+                best[i].offer(id, similarity);
             }
         }
     }

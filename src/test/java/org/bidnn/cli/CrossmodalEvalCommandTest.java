@@ -82,7 +82,7 @@ class CrossmodalEvalCommandTest {
                 "--id-column", "2", "--label-column", "3", "--model", model.toString(), "--space", "translation",
                 "--report", report.toString(), "-v", "2");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().matches("translation:  mod1->mod2 mAP (0\\.9\\d{3}|1\\.0000) \\(chance 0\\.3333\\)  "
+        assertTrue(r.out().matches("translation, cosine:  mod1->mod2 mAP (0\\.9\\d{3}|1\\.0000) \\(chance 0\\.3333\\)  "
                 + "mod2->mod1 mAP (0\\.9\\d{3}|1\\.0000) \\(chance 0\\.3333\\)  \\(60 segments\\)\\R"), r.out());
         assertTrue(r.err().contains("Read 60 labelled segments: 60 with both modalities"), r.err());
         String json = Files.readString(report);
@@ -91,7 +91,18 @@ class CrossmodalEvalCommandTest {
         Result joint = CliRun.bidnn("crossmodal-eval", "--input", input.toString(), "--labels", labels.toString(),
                 "--id-column", "2", "--model", model.toString(), "--report", report.toString(), "-v", "0");
         assertEquals(0, joint.code(), joint.err());
-        assertTrue(joint.out().startsWith("joint:  mod1->mod2 mAP "), joint.out());
+        assertTrue(joint.out().startsWith("joint, cosine:  mod1->mod2 mAP "), joint.out());
+
+        Result expanded = CliRun.bidnn("crossmodal-eval", "--input", input.toString(), "--labels", labels.toString(),
+                "--id-column", "2", "--model", model.toString(), "--space", "translation", "--similarity", "dot",
+                "--expand-query", "5", "--report", report.toString(), "-v", "1");
+        assertEquals(0, expanded.code(), expanded.err());
+        assertTrue(expanded.out().startsWith("translation, dot, queries expanded by 5 items:  mod1->mod2 mAP "),
+                expanded.out());
+        assertTrue(expanded.err().contains("Similarity: dot") && expanded.err().contains("Query expansion: 5 items"),
+                expanded.err());
+        String expandedJson = Files.readString(report);
+        assertTrue(expandedJson.contains("\"similarity\" : \"dot\",\n  \"queryExpansion\" : 5,"), expandedJson);
     }
 
     @Test
@@ -107,6 +118,16 @@ class CrossmodalEvalCommandTest {
                 "--model", model.toString(), "--report", report, "--space", "shared");
         assertEquals(2, space.code());
         assertTrue(space.err().contains("Invalid value for option '--space'"), space.err());
+
+        Result similarity = CliRun.bidnn("crossmodal-eval", "--input", input.toString(), "--labels", labels.toString(),
+                "--model", model.toString(), "--report", report, "--similarity", "euclidean");
+        assertEquals(2, similarity.code());
+        assertTrue(similarity.err().contains("Invalid value for option '--similarity'"), similarity.err());
+
+        Result negative = CliRun.bidnn("crossmodal-eval", "--input", input.toString(), "--labels", labels.toString(),
+                "--id-column", "2", "--model", model.toString(), "--report", report, "--expand-query", "-1", "-v", "0");
+        assertEquals(1, negative.code());
+        assertEquals("bidnn: error: --expand-query cannot be negative, got -1", negative.err().strip());
 
         Result noModel = CliRun.bidnn("crossmodal-eval", "--input", input.toString(), "--labels", labels.toString(),
                 "--id-column", "2", "--model", dir.resolve("absent.bidnn").toString(), "--report", report, "-v", "0");
@@ -126,7 +147,7 @@ class CrossmodalEvalCommandTest {
         Result r = CliRun.bidnn("crossmodal-eval", "--help");
         assertEquals(0, r.code());
         for (String flag : List.of("--input", "--input-format", "--labels", "--id-column", "--label-column", "--model",
-                "--space", "--report", "--batch-size", "--master", "--verbosity")) {
+                "--space", "--similarity", "--expand-query", "--report", "--batch-size", "--master", "--verbosity")) {
             assertTrue(r.out().contains(flag), "help mentions " + flag + ":\n" + r.out());
         }
     }

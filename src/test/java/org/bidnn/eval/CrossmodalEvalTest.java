@@ -29,6 +29,7 @@ import org.bidnn.model.ModelFile;
 import org.bidnn.model.Optimizer;
 import org.bidnn.model.layer.BiDNNLayer;
 import org.bidnn.rank.BruteForce;
+import org.bidnn.rank.Similarity;
 import org.bidnn.testing.SharedSpark;
 import org.bidnn.train.EpochListener;
 import org.bidnn.train.LocalTrainer;
@@ -100,8 +101,14 @@ class CrossmodalEvalTest {
 
     private CrossmodalReport evaluate(Path input, Path labels, int labelColumn, Path model, CrossmodalEvalJob.Space space)
             throws Exception {
+        return evaluate(input, labels, labelColumn, model, space, Similarity.COSINE, 0);
+    }
+
+    private CrossmodalReport evaluate(Path input, Path labels, int labelColumn, Path model, CrossmodalEvalJob.Space space,
+                                      Similarity similarity, int expandQuery) throws Exception {
         return new CrossmodalEvalJob(new CrossmodalEvalJob.Options(input.toString(), SegmentFormat.LIBSVM, labels.toString(), 1,
-                labelColumn, model.toString(), space, dir.resolve(space + ".json").toString(), 50), QUIET).execute(spark);
+                labelColumn, model.toString(), space, similarity, expandQuery, dir.resolve(space + ".json").toString(), 50),
+                QUIET).execute(spark);
     }
 
     @Test
@@ -166,6 +173,48 @@ class CrossmodalEvalTest {
         assertEquals(bruteForceMap(halves(o1, x1), halves(x2, o2), 4), both.directions().get(0).meanAveragePrecision(), 1e-6);
         assertEquals(bruteForceMap(halves(o2, x2), halves(x1, o1), 4), both.directions().get(1).meanAveragePrecision(), 1e-6);
         assertTrue(Files.readString(dir.resolve("both-translations.json")).contains("\"space\" : \"both-translations\""));
+
+        // The translation by inner product, each query expanded by its 5 best items: scored here by
+        // brute force, the expansion by hand.
+        CrossmodalReport expanded = evaluate(input, labelFile, 3, scaledModel, CrossmodalEvalJob.Space.TRANSLATION,
+                Similarity.DOT, 5);
+        assertEquals("dot", expanded.similarity());
+        assertEquals(5, expanded.queryExpansion());
+        assertEquals(bruteForceMap(expandedByHand(o1, x2, 5), x2, 4, false), expanded.directions().get(0).meanAveragePrecision(),
+                1e-6);
+        assertEquals(bruteForceMap(expandedByHand(o2, x1, 5), x1, 4, false), expanded.directions().get(1).meanAveragePrecision(),
+                1e-6);
+        assertTrue(Files.readString(dir.resolve("translation.json")).contains("\"queryExpansion\" : 5"));
+    }
+
+    /** Each query at unit length plus the mean of its {@code k} best items by inner product, at unit length. */
+    private static float[][] expandedByHand(float[][] queries, float[][] items, int k) {
+        float[][] out = new float[queries.length][];
+        for (int q = 0; q < queries.length; q++) {
+            float[] query = queries[q];
+            Integer[] order = new Integer[items.length];
+            for (int i = 0; i < items.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(dot(query, items[b]), dot(query, items[a])));
+            double[] sum = new double[query.length];
+            double nq = Math.sqrt(dot(query, query));
+            for (int j = 0; j < query.length; j++) {
+                sum[j] = query[j] / nq;
+            }
+            for (int r = 0; r < k; r++) {
+                float[] item = items[order[r]];
+                double ni = Math.sqrt(dot(item, item));
+                for (int j = 0; j < query.length; j++) {
+                    sum[j] += item[j] / ni / k;
+                }
+            }
+            out[q] = new float[query.length];
+            for (int j = 0; j < query.length; j++) {
+                out[q][j] = (float) sum[j];
+            }
+        }
+        return out;
     }
 
     /** Rows {@code [a / |a| | b / |b|]}. */
@@ -195,12 +244,17 @@ class CrossmodalEvalTest {
 
     /** mAP of ranking {@code items} by cosine to each of {@code queries}; item i has label i % classes. */
     private static double bruteForceMap(float[][] queries, float[][] items, int classes) {
+        return bruteForceMap(queries, items, classes, true);
+    }
+
+    /** The same, by cosine or by inner product. */
+    private static double bruteForceMap(float[][] queries, float[][] items, int classes, boolean cosine) {
         double sum = 0;
         for (int q = 0; q < queries.length; q++) {
             double[] score = new double[items.length];
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < items.length; i++) {
-                score[i] = BruteForce.cosine(queries[q], items[i]);
+                score[i] = cosine ? BruteForce.cosine(queries[q], items[i]) : dot(queries[q], items[i]);
                 order.add(i);
             }
             order.sort((a, b) -> Double.compare(score[b], score[a]));

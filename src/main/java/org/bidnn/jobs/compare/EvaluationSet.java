@@ -10,7 +10,7 @@ import org.bidnn.eval.JudgedRanking;
 import org.bidnn.eval.RankingMeasures;
 import org.bidnn.io.BadInputException;
 import org.bidnn.io.Segment;
-import org.bidnn.rank.CosineRanker;
+import org.bidnn.rank.SimilarityRanker;
 import org.bidnn.rank.Hit;
 import org.bidnn.rank.Ranking;
 
@@ -51,14 +51,14 @@ public record EvaluationSet(List<Segment> anchors, List<Segment> targets, Map<St
     public List<Ranking> rankings(Representation representation, int k) {
         List<Segment> queries = new ArrayList<>();
         for (Segment s : represent(anchors, representation)) {
-            if (CosineRanker.norm(s.values()) > 0) {
+            if (SimilarityRanker.norm(s.values()) > 0) {
                 queries.add(s);
             }
         }
         Map<String, Ranking> byAnchor = new LinkedHashMap<>();
         if (!queries.isEmpty()) {
-            CosineRanker.Settings settings = new CosineRanker.Settings(k, true, candidates, "anchors");
-            for (Ranking r : CosineRanker.rankLocally(queries, represent(targets, representation), settings).rankings()) {
+            SimilarityRanker.Settings settings = new SimilarityRanker.Settings(k, true, candidates, "anchors");
+            for (Ranking r : SimilarityRanker.rankLocally(queries, represent(targets, representation), settings).rankings()) {
                 byAnchor.put(r.query(), r);
             }
         }

@@ -15,8 +15,9 @@ import org.bidnn.io.BadInputException;
 import org.bidnn.io.Segment;
 
 /**
- * Ranks targets for a few queries by cosine similarity, on Spark, keeping each query's k best: a
- * distributed top-k that never builds the query-by-target matrix anywhere.
+ * Ranks targets for a few queries by their {@link Similarity} (the cosine, or the inner product), on
+ * Spark, keeping each query's k best: a distributed top-k that never builds the query-by-target
+ * matrix anywhere.
  *
  * <p>The queries (anchors: few) are broadcast. Each partition of targets is scored block by block,
  * one matrix product per block of target rows, and keeps a bounded priority queue of k hits per
@@ -27,17 +28,18 @@ import org.bidnn.io.Segment;
  *
  * <p>Ties are broken by target id ({@link Hit#BEST_FIRST}), so a ranking does not depend on the
  * partitioning. A target whose vector is all zeros or empty (a segment with no modality) has no
- * cosine with anything and is skipped. Queries beyond {@link Settings#queriesPerPass} are ranked
- * in several passes over the targets, which are then cached for the duration.
+ * cosine with anything and is skipped, whatever the similarity. Queries beyond
+ * {@link Settings#queriesPerPass} are ranked in several passes over the targets, which are then
+ * cached for the duration.
  */
-public final class CosineRanker {
+public final class SimilarityRanker {
 
     /** Target rows per matrix product. */
     public static final int DEFAULT_BLOCK_SIZE = 1024;
     /** Queries per pass: bounds each task's scores (queries x block) and lists (queries x k). */
     public static final int DEFAULT_QUERIES_PER_PASS = 1024;
 
-    private CosineRanker() {
+    private SimilarityRanker() {
     }
 
     /**
@@ -45,9 +47,10 @@ public final class CosineRanker {
      * @param excludeSelf    whether a target with a query's id is left out of that query's ranking
      * @param candidates     per query id, the only targets it may rank; null to rank every target
      * @param noun           what the queries are called in error messages ("anchors")
+     * @param similarity     how a query and a target are scored
      */
     public record Settings(int k, boolean excludeSelf, Map<String, Set<String>> candidates, String noun,
-                           int blockSize, int queriesPerPass) {
+                           Similarity similarity, int blockSize, int queriesPerPass) {
 
         public Settings {
             if (k <= 0) {
@@ -56,10 +59,19 @@ public final class CosineRanker {
             if (blockSize <= 0 || queriesPerPass <= 0) {
                 throw new IllegalArgumentException("block size and queries per pass must be positive");
             }
+            if (similarity == null) {
+                throw new IllegalArgumentException("a similarity is needed");
+            }
         }
 
+        /** By cosine. */
         public Settings(int k, boolean excludeSelf, Map<String, Set<String>> candidates, String noun) {
-            this(k, excludeSelf, candidates, noun, DEFAULT_BLOCK_SIZE, DEFAULT_QUERIES_PER_PASS);
+            this(k, excludeSelf, candidates, noun, Similarity.COSINE);
+        }
+
+        public Settings(int k, boolean excludeSelf, Map<String, Set<String>> candidates, String noun,
+                        Similarity similarity) {
+            this(k, excludeSelf, candidates, noun, similarity, DEFAULT_BLOCK_SIZE, DEFAULT_QUERIES_PER_PASS);
         }
     }
 
@@ -156,18 +168,19 @@ public final class CosineRanker {
         String[] ids = new String[q];
         float[] vectors = new float[q * width];
         double[] inverseNorms = new double[q];
+        boolean cosine = settings.similarity() == Similarity.COSINE;
         Map<String, Integer> selves = settings.excludeSelf() ? new HashMap<>() : null;
         for (int i = 0; i < q; i++) {
             Segment s = queries.get(i);
             ids[i] = s.id();
             System.arraycopy(s.values(), 0, vectors, i * width, width);
-            inverseNorms[i] = 1 / norm(s.values());
+            inverseNorms[i] = cosine ? 1 / norm(s.values()) : 1;
             if (selves != null) {
                 selves.put(s.id(), i);
             }
         }
         Map<String, int[]> candidates = settings.candidates() == null ? null : byTarget(ids, settings.candidates());
-        return new QueryBlock(ids, width, vectors, inverseNorms, candidates, selves, settings.noun());
+        return new QueryBlock(ids, width, vectors, inverseNorms, cosine, candidates, selves, settings.noun());
     }
 
     private static PartialRankings empty(int queries) {

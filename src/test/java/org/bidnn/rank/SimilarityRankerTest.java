@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The distributed top-k: known answers, ties, candidates, and brute force on random vectors. */
 @ExtendWith(SharedSpark.class)
-class CosineRankerTest {
+class SimilarityRankerTest {
 
     private static SparkSession spark;
     private static JavaSparkContext sc;
@@ -40,8 +40,8 @@ class CosineRankerTest {
         return r.hits().stream().map(Hit::target).toList();
     }
 
-    private static CosineRanker.Settings all(int k) {
-        return new CosineRanker.Settings(k, true, null, "anchors");
+    private static SimilarityRanker.Settings all(int k) {
+        return new SimilarityRanker.Settings(k, true, null, "anchors");
     }
 
     /** Anchor a points along x; the targets lie at 0, 30, 60, 90 and 180 degrees from it. */
@@ -56,7 +56,7 @@ class CosineRankerTest {
 
     @Test
     void ranksByCosineNeverTheAnchorItselfAndSkipsEmptyTargets() {
-        CosineRanker.Result r = CosineRanker.rank(sc, List.of(CORPUS.get(0)), sc.parallelize(CORPUS, 3), all(10));
+        SimilarityRanker.Result r = SimilarityRanker.rank(sc, List.of(CORPUS.get(0)), sc.parallelize(CORPUS, 3), all(10));
         assertEquals(List.of("t0", "t30", "t60", "t90", "t180"), ids(r.rankings().get(0)));
         List<Hit> hits = r.rankings().get(0).hits();
         assertEquals(1.0, hits.get(0).score(), 1e-6);
@@ -67,8 +67,28 @@ class CosineRankerTest {
         assertEquals(7, r.targets());
         assertEquals(1, r.withoutEmbedding(), "the segment with no embedding");
 
-        CosineRanker.Result top2 = CosineRanker.rank(sc, List.of(CORPUS.get(0)), sc.parallelize(CORPUS, 3), all(2));
+        SimilarityRanker.Result top2 = SimilarityRanker.rank(sc, List.of(CORPUS.get(0)), sc.parallelize(CORPUS, 3), all(2));
         assertEquals(List.of("t0", "t30"), ids(top2.rankings().get(0)));
+    }
+
+    @Test
+    void theInnerProductRanksLongerTargetsInTheQuerysDirectionFirst() {
+        // Anchor along x; by cosine "unit" and "half" (both at 0 degrees) tie above "long45" (45
+        // degrees); by inner product "long45" (2) comes first, then "unit" (1), then "half" (0.5).
+        List<Segment> corpus = List.of(s("q", 1, 0), s("half", 0.5f, 0), s("long45", 2, 2), s("unit", 1, 0),
+                s("back", -3, 0), s("none", 0, 0));
+        for (int slices : new int[] {1, 3}) {
+            SimilarityRanker.Result cosine = SimilarityRanker.rank(sc, List.of(corpus.get(0)), sc.parallelize(corpus, slices),
+                    all(10));
+            assertEquals(List.of("half", "unit", "long45", "back"), ids(cosine.rankings().get(0)));
+            SimilarityRanker.Settings dot = new SimilarityRanker.Settings(10, true, null, "anchors", Similarity.DOT);
+            SimilarityRanker.Result r = SimilarityRanker.rank(sc, List.of(s("q", 3, 0)), sc.parallelize(corpus, slices), dot);
+            assertEquals(List.of("long45", "unit", "half", "back"), ids(r.rankings().get(0)), slices + " partitions");
+            assertEquals(List.of(6f, 3f, 1.5f, -9f), r.rankings().get(0).hits().stream().map(Hit::score).toList(),
+                    "the scores are the inner products, the query's length included");
+            assertEquals(1, r.withoutEmbedding(), "a target with no vector is skipped by inner product too");
+            assertEquals(r, SimilarityRanker.rankLocally(List.of(s("q", 3, 0)), corpus, dot));
+        }
     }
 
     @Test
@@ -77,9 +97,9 @@ class CosineRankerTest {
         List<Segment> corpus = List.of(s("q", 1, 1, 0), s("d", 2, 2, 0), s("b", 1, 1, 0), s("off", 1, 1, 0.01f),
                 s("c", 3, 3, 0), s("a", 0.5f, 0.5f, 0));
         for (int slices : new int[] {1, 2, 4}) {
-            CosineRanker.Result r = CosineRanker.rank(sc, List.of(corpus.get(0)), sc.parallelize(corpus, slices), all(10));
+            SimilarityRanker.Result r = SimilarityRanker.rank(sc, List.of(corpus.get(0)), sc.parallelize(corpus, slices), all(10));
             assertEquals(List.of("a", "b", "c", "d", "off"), ids(r.rankings().get(0)), slices + " partitions");
-            CosineRanker.Result top2 = CosineRanker.rank(sc, List.of(corpus.get(0)), sc.parallelize(corpus, slices), all(2));
+            SimilarityRanker.Result top2 = SimilarityRanker.rank(sc, List.of(corpus.get(0)), sc.parallelize(corpus, slices), all(2));
             assertEquals(List.of("a", "b"), ids(top2.rankings().get(0)), slices + " partitions");
         }
     }
@@ -101,8 +121,8 @@ class CosineRankerTest {
         JavaRDD<Segment> targets = sc.parallelize(corpus, 5);
         assertTrue(targets.getNumPartitions() >= 3);
         // Small blocks (several products per partition) and two passes of queries.
-        CosineRanker.Settings settings = new CosineRanker.Settings(25, true, null, "anchors", 32, 2);
-        CosineRanker.Result result = CosineRanker.rank(sc, queries, targets, settings);
+        SimilarityRanker.Settings settings = new SimilarityRanker.Settings(25, true, null, "anchors", Similarity.COSINE, 32, 2);
+        SimilarityRanker.Result result = SimilarityRanker.rank(sc, queries, targets, settings);
         for (int q = 0; q < queries.size(); q++) {
             Segment query = queries.get(q);
             List<Hit> brute = new ArrayList<>();
@@ -120,11 +140,11 @@ class CosineRankerTest {
             }
         }
         assertEquals(n, result.targets());
-        assertEquals(result, CosineRanker.rankLocally(queries, corpus, settings),
+        assertEquals(result, SimilarityRanker.rankLocally(queries, corpus, settings),
                 "the in-memory ranking equals the distributed one, scores included");
 
         // k beyond the corpus: every other segment, once.
-        Ranking everything = CosineRanker.rank(sc, List.of(queries.get(0)), targets, all(10_000)).rankings().get(0);
+        Ranking everything = SimilarityRanker.rank(sc, List.of(queries.get(0)), targets, all(10_000)).rankings().get(0);
         assertEquals(n - 1, everything.hits().size());
     }
 
@@ -132,18 +152,18 @@ class CosineRankerTest {
     void candidatesModeRanksOnlyEachAnchorsJudgedTargets() {
         List<Segment> queries = List.of(CORPUS.get(0), s("b", 0, 1));
         Map<String, Set<String>> judged = Map.of("a", Set.of("t90", "t180", "absent"), "b", Set.of("t0", "t90", "a"));
-        CosineRanker.Result r = CosineRanker.rank(sc, queries, sc.parallelize(CORPUS, 2),
-                new CosineRanker.Settings(10, true, judged, "anchors"));
+        SimilarityRanker.Result r = SimilarityRanker.rank(sc, queries, sc.parallelize(CORPUS, 2),
+                new SimilarityRanker.Settings(10, true, judged, "anchors"));
         assertEquals(List.of("t90", "t180"), ids(r.rankings().get(0)), "t0, t30 and t60 are closer but not judged");
         assertEquals(List.of("t90", "a", "t0"), ids(r.rankings().get(1)),
                 "anchors are targets of other anchors; a and t0 tie at 0, the smaller id first");
-        assertEquals(r, CosineRanker.rankLocally(queries, CORPUS, new CosineRanker.Settings(10, true, judged, "anchors")));
+        assertEquals(r, SimilarityRanker.rankLocally(queries, CORPUS, new SimilarityRanker.Settings(10, true, judged, "anchors")));
     }
 
     @Test
     void aQueryMayRankItselfWhenAsked() {
-        CosineRanker.Result r = CosineRanker.rank(sc, List.of(s("t0", 1, 0)), sc.parallelize(CORPUS, 2),
-                new CosineRanker.Settings(2, false, null, "queries"));
+        SimilarityRanker.Result r = SimilarityRanker.rank(sc, List.of(s("t0", 1, 0)), sc.parallelize(CORPUS, 2),
+                new SimilarityRanker.Settings(2, false, null, "queries"));
         assertEquals(List.of("a", "t0"), ids(r.rankings().get(0)), "t0 itself, tied with a, the smaller id first");
     }
 
@@ -151,15 +171,15 @@ class CosineRankerTest {
     void badVectorsAreClearErrors() {
         JavaRDD<Segment> targets = sc.parallelize(List.of(s("x", 1, 0), s("wide", 1, 0, 0)), 2);
         Exception wide = assertThrows(Exception.class,
-                () -> CosineRanker.rank(sc, List.of(s("q", 1, 1)), targets, all(5)));
+                () -> SimilarityRanker.rank(sc, List.of(s("q", 1, 1)), targets, all(5)));
         assertTrue(rootMessage(wide).contains("segment 'wide' has an embedding of 3 values, the anchors have 2"),
                 rootMessage(wide));
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
-                () -> CosineRanker.rank(sc, List.of(s("q", 0, 0)), targets, all(5)));
+                () -> SimilarityRanker.rank(sc, List.of(s("q", 0, 0)), targets, all(5)));
         assertTrue(empty.getMessage().contains("'q' cannot be ranked for: its vector is empty"), empty.getMessage());
         JavaRDD<Segment> twice = sc.parallelize(List.of(s("x", 1, 0), s("y", 0, 1), s("x", 1, 0.1f)), 3);
         Exception duplicate = assertThrows(Exception.class,
-                () -> CosineRanker.rank(sc, List.of(s("q", 1, 1)), twice, all(5)));
+                () -> SimilarityRanker.rank(sc, List.of(s("q", 1, 1)), twice, all(5)));
         assertTrue(rootMessage(duplicate).contains("segment 'x' appears more than once"), rootMessage(duplicate));
     }
 
