@@ -35,11 +35,11 @@ import org.bidnn.model.OutputMode;
 import org.bidnn.model.Presence;
 import org.bidnn.model.SegmentTransformer;
 import org.bidnn.model.TrainedModel;
-import org.bidnn.rank.SimilarityRanker;
 import org.bidnn.rank.Hit;
 import org.bidnn.rank.QueryExpansion;
 import org.bidnn.rank.Ranking;
 import org.bidnn.rank.Similarity;
+import org.bidnn.rank.SimilarityRanker;
 import org.bidnn.spark.SparkSessions;
 import org.bidnn.spark.TaskFailures;
 
@@ -138,9 +138,10 @@ public final class CrossmodalEvalJob {
             for (int from : new int[] {1, 2}) {
                 directions.add(direction(sc, segments, model, scaler, a, from, present, labels));
             }
+            int distinctLabels = (int) present.stream().map(h -> labels.get(h.id())).distinct().count();
             CrossmodalReport report = new CrossmodalReport(options.input(), options.labels(), options.model(),
-                    options.space().toString(), options.similarity().toString(), options.expandQuery(), present.size(), (int) present.stream().map(h -> labels.get(h.id())).distinct().count(),
-                    directions);
+                    options.space().toString(), options.similarity().toString(), options.expandQuery(), present.size(),
+                    distinctLabels, directions);
             JsonFiles.write(storage, options.report(), report);
             console.say(Console.PROGRESS, "Evaluated in %.3fs; wrote %s", (System.nanoTime() - start) / 1e9, options.report());
             return report;

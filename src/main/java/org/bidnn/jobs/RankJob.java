@@ -18,10 +18,10 @@ import org.bidnn.io.Segment;
 import org.bidnn.io.Storage;
 import org.bidnn.io.spark.SegmentReaders;
 import org.bidnn.rank.AnchorList;
-import org.bidnn.rank.SimilarityRanker;
 import org.bidnn.rank.Qrels;
 import org.bidnn.rank.Ranking;
 import org.bidnn.rank.RankingsFile;
+import org.bidnn.rank.SimilarityRanker;
 import org.bidnn.spark.SparkSessions;
 import org.bidnn.spark.TaskFailures;
 

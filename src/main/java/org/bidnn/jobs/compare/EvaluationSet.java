@@ -10,9 +10,9 @@ import org.bidnn.eval.JudgedRanking;
 import org.bidnn.eval.RankingMeasures;
 import org.bidnn.io.BadInputException;
 import org.bidnn.io.Segment;
-import org.bidnn.rank.SimilarityRanker;
 import org.bidnn.rank.Hit;
 import org.bidnn.rank.Ranking;
+import org.bidnn.rank.SimilarityRanker;
 
 /**
  * The segments a comparison ranks, in memory: the anchors that have at least one relevant
