@@ -93,14 +93,17 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
     private void forwardBoth(INDArray in, boolean training) {
         checkInput(in);
         ensureDirections();
-        double p = layerConf().getDropProbability();
+        forward(forward1, 1, in, training);
+        forward(forward2, 2, in, training);
+    }
+
+    /** Direction {@code index} (1 or 2) forward on {@code in}, with dropout when training. */
+    private void forward(Direction direction, int index, INDArray in, boolean training) {
         // Dropout masks are a function of the seed, the iteration and the direction only, not of
         // whatever else drew from ND4J's shared generator: the same seed trains the same model in a
         // local run and in a Spark worker, and a gradient check sees the same masks on every pass.
-        long seed = conf.getSeed();
-        int iteration = getIterationCount();
-        forward1.forward(in, params, kernel, p, training, DropoutMask.stream(seed, iteration, 1), buffers);
-        forward2.forward(in, params, kernel, p, training, DropoutMask.stream(seed, iteration, 2), buffers);
+        direction.forward(in, params, kernel, layerConf().getDropProbability(), training,
+                DropoutMask.stream(conf.getSeed(), getIterationCount(), index), buffers);
     }
 
     @Override
@@ -224,8 +227,7 @@ public class BiDNNLayer extends BaseLayer<BiDNNLayerConfig> {
      */
     private double trainingPass(Direction direction, int index, INDArray batch, HostMatrix target, int targetFrom,
                                 int targetTo, Map<String, INDArray> gradients) {
-        direction.forward(batch, params, kernel, layerConf().getDropProbability(), true,
-                DropoutMask.stream(conf.getSeed(), getIterationCount(), index), buffers);
+        forward(direction, index, batch, true);
         target.read(columnMajor(batch.get(NDArrayIndex.all(), NDArrayIndex.interval(targetFrom, targetTo))));
         double squares = LossKernel.mseGradient(direction.translation(), target, direction.outputGradient(),
                 (int) batch.columns());
