@@ -187,32 +187,14 @@ class CrossmodalEvalTest {
         assertTrue(Files.readString(dir.resolve("translation.json")).contains("\"queryExpansion\" : 5"));
     }
 
-    /** Each query at unit length plus the mean of its {@code k} best items by inner product, at unit length. */
+    /** Each query expanded by its {@code k} best items by inner product ({@link BruteForce#expanded}). */
     private static float[][] expandedByHand(float[][] queries, float[][] items, int k) {
         float[][] out = new float[queries.length][];
         for (int q = 0; q < queries.length; q++) {
             float[] query = queries[q];
-            Integer[] order = new Integer[items.length];
-            for (int i = 0; i < items.length; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, (a, b) -> Double.compare(dot(query, items[b]), dot(query, items[a])));
-            double[] sum = new double[query.length];
-            double nq = Math.sqrt(dot(query, query));
-            for (int j = 0; j < query.length; j++) {
-                sum[j] = query[j] / nq;
-            }
-            for (int r = 0; r < k; r++) {
-                float[] item = items[order[r]];
-                double ni = Math.sqrt(dot(item, item));
-                for (int j = 0; j < query.length; j++) {
-                    sum[j] += item[j] / ni / k;
-                }
-            }
-            out[q] = new float[query.length];
-            for (int j = 0; j < query.length; j++) {
-                out[q][j] = (float) sum[j];
-            }
+            List<float[]> best = java.util.Arrays.stream(items)
+                    .sorted((a, b) -> Double.compare(BruteForce.dot(query, b), BruteForce.dot(query, a))).limit(k).toList();
+            out[q] = BruteForce.expanded(query, best);
         }
         return out;
     }
@@ -221,8 +203,8 @@ class CrossmodalEvalTest {
     private static float[][] halves(float[][] a, float[][] b) {
         float[][] out = new float[a.length][];
         for (int i = 0; i < a.length; i++) {
-            double na = Math.sqrt(dot(a[i], a[i]));
-            double nb = Math.sqrt(dot(b[i], b[i]));
+            double na = Math.sqrt(BruteForce.dot(a[i], a[i]));
+            double nb = Math.sqrt(BruteForce.dot(b[i], b[i]));
             out[i] = new float[a[i].length + b[i].length];
             for (int j = 0; j < a[i].length; j++) {
                 out[i][j] = (float) (a[i][j] / na);
@@ -232,14 +214,6 @@ class CrossmodalEvalTest {
             }
         }
         return out;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (double) a[i] * b[i];
-        }
-        return s;
     }
 
     /** mAP of ranking {@code items} by cosine to each of {@code queries}; item i has label i % classes. */
@@ -254,7 +228,7 @@ class CrossmodalEvalTest {
             double[] score = new double[items.length];
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < items.length; i++) {
-                score[i] = cosine ? BruteForce.cosine(queries[q], items[i]) : dot(queries[q], items[i]);
+                score[i] = cosine ? BruteForce.cosine(queries[q], items[i]) : BruteForce.dot(queries[q], items[i]);
                 order.add(i);
             }
             order.sort((a, b) -> Double.compare(score[b], score[a]));

@@ -59,18 +59,9 @@ class QueryExpansionTest {
                     "no feedback: one ranking");
             for (int q = 0; q < queries.size(); q++) {
                 Segment query = queries.get(q);
-                List<Hit> firstPass = bruteForce(query, corpus, similarity).subList(0, 5);
-                double[] sum = unit(query.values());
-                for (Hit h : firstPass) {
-                    double[] t = unit(corpus.get(Integer.parseInt(h.target().substring(1))).values());
-                    for (int j = 0; j < sum.length; j++) {
-                        sum[j] += t[j] / 5;
-                    }
-                }
-                float[] expanded = new float[sum.length];
-                for (int j = 0; j < sum.length; j++) {
-                    expanded[j] = (float) sum[j];
-                }
+                List<float[]> best = bruteForce(query, corpus, similarity).subList(0, 5).stream()
+                        .map(h -> corpus.get(Integer.parseInt(h.target().substring(1))).values()).toList();
+                float[] expanded = BruteForce.expanded(query.values(), best);
                 List<Hit> expected = bruteForce(new Segment(query.id(), expanded), corpus, similarity);
                 Ranking ranking = got.rankings().get(q);
                 assertEquals(expected.stream().map(Hit::target).toList(), ranking.hits().stream().map(Hit::target).toList(),
@@ -84,22 +75,12 @@ class QueryExpansionTest {
         List<Hit> hits = new ArrayList<>();
         for (Segment t : corpus) {
             if (!t.id().equals(query.id())) {
-                double cosine = BruteForce.cosine(query.values(), t.values());
-                double score = similarity == Similarity.COSINE ? cosine
-                        : cosine * SimilarityRanker.norm(query.values()) * SimilarityRanker.norm(t.values());
+                double score = similarity == Similarity.COSINE ? BruteForce.cosine(query.values(), t.values())
+                        : BruteForce.dot(query.values(), t.values());
                 hits.add(new Hit(t.id(), (float) score));
             }
         }
         hits.sort(Comparator.comparingDouble((Hit h) -> -h.score()).thenComparing(Hit::target));
         return hits;
-    }
-
-    private static double[] unit(float[] v) {
-        double norm = SimilarityRanker.norm(v);
-        double[] u = new double[v.length];
-        for (int j = 0; j < v.length; j++) {
-            u[j] = v[j] / norm;
-        }
-        return u;
     }
 }
